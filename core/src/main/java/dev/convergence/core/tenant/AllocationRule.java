@@ -1,0 +1,15 @@
+package dev.convergence.core.tenant;
+
+import dev.convergence.core.config.Require;
+import java.util.List;
+
+/** Costs whose tag {@code tagKey} has one of {@code tagValues} belong to {@code costCentre}. */
+public record AllocationRule(String costCentre, String tagKey, List<String> tagValues) {
+
+  public AllocationRule {
+    Require.that(costCentre != null && !costCentre.isBlank(), "cost_centre must not be empty");
+    Require.that(tagKey != null && !tagKey.isBlank(), "tag_key must not be empty");
+    tagValues = Require.listOrEmpty(tagValues);
+    Require.that(!tagValues.isEmpty(), "tag_values must list at least one value");
+  }
+}

@@ -1,0 +1,77 @@
+package dev.convergence.core.tenant;
+
+import com.cronutils.model.Cron;
+import com.cronutils.model.CronType;
+import com.cronutils.model.definition.CronDefinitionBuilder;
+import com.cronutils.parser.CronParser;
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import dev.convergence.core.config.Require;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+
+/**
+ * A recurring run, as Cloud Scheduler will fire it: a unix cron expression in a time zone, for one
+ * pipeline and the billing period relative to the firing time.
+ */
+public record Schedule(String pipeline, String cron, String timeZone, PeriodChoice billingPeriod) {
+
+  private static final CronParser UNIX_CRON =
+      new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.UNIX));
+
+  /** Which billing period a scheduled run covers. */
+  public enum PeriodChoice {
+    /** The month the run fires in: month-to-date data. */
+    CURRENT,
+    /** The month before: for the final bill, after the provider closes the month. */
+    PREVIOUS;
+
+    @JsonValue
+    public String wireName() {
+      return this == CURRENT ? "current" : "previous";
+    }
+
+    @JsonCreator
+    public static PeriodChoice fromWireName(String name) {
+      for (PeriodChoice choice : values()) {
+        if (choice.wireName().equals(name)) {
+          return choice;
+        }
+      }
+      throw new IllegalArgumentException(
+          "billing_period must be current or previous; got '" + name + "'");
+    }
+  }
+
+  public Schedule {
+    Require.present(pipeline, "pipeline");
+    Require.present(cron, "cron");
+    Require.present(timeZone, "time_zone");
+    billingPeriod = billingPeriod == null ? PeriodChoice.CURRENT : billingPeriod;
+    try {
+      UNIX_CRON.parse(cron).validate();
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "cron '"
+              + cron
+              + "' is not a five-field unix cron expression (minute hour day-of-month month"
+              + " day-of-week): "
+              + e.getMessage(),
+          e);
+    }
+    try {
+      ZoneId.of(timeZone);
+    } catch (DateTimeException e) {
+      throw new IllegalArgumentException(
+          "time_zone '" + timeZone + "' is not an IANA time zone such as Europe/Paris or UTC", e);
+    }
+  }
+
+  public Cron parsedCron() {
+    return UNIX_CRON.parse(cron);
+  }
+
+  public ZoneId zone() {
+    return ZoneId.of(timeZone);
+  }
+}
