@@ -4,9 +4,8 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Checks for the compact constructors of configuration records. Each throws {@link
- * IllegalArgumentException} with a message that names the key, which {@link StrictYaml} reports
- * with the file and line.
+ * Checks for the compact constructors of configuration records. Each failure is an {@link
+ * InvalidValueException} naming the key, which {@link StrictYaml} reports with its file and line.
  */
 public final class Require {
 
@@ -14,7 +13,7 @@ public final class Require {
 
   public static <T> T present(T value, String key) {
     if (value == null) {
-      throw new IllegalArgumentException("missing required key '" + key + "'");
+      throw new InvalidValueException(key, "is required");
     }
     return value;
   }
@@ -22,7 +21,7 @@ public final class Require {
   public static String matches(String value, Pattern pattern, String key, String rule) {
     present(value, key);
     if (!pattern.matcher(value).matches()) {
-      throw new IllegalArgumentException(key + " must be " + rule + "; got '" + value + "'");
+      throw new InvalidValueException(key, "must be " + rule + "; got '" + value + "'");
     }
     return value;
   }
@@ -31,9 +30,9 @@ public final class Require {
     return values == null ? List.of() : List.copyOf(values);
   }
 
-  public static void that(boolean condition, String message) {
+  public static void that(boolean condition, String key, String message) {
     if (!condition) {
-      throw new IllegalArgumentException(message);
+      throw new InvalidValueException(key, message);
     }
   }
 }

@@ -1,59 +1,66 @@
 package dev.convergence.core.config;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
-import java.io.InputStream;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
 
 /**
  * Reads YAML configuration into records, strictly: an unknown or repeated key, a value of the wrong
- * type, or a value a record's constructor refuses becomes a {@link ConfigException} naming the
- * file, the line and the key.
- *
- * <p>Keys are snake_case in YAML and camelCase in the records.
+ * type, or a value a record refuses becomes a {@link ConfigException} naming the file, the line and
+ * the key. Keys are snake_case in YAML and camelCase in the records.
  */
 public final class StrictYaml {
 
-  private static final ObjectMapper YAML = strictMapper();
+  private static final YAMLMapper YAML = strictMapper();
 
   private StrictYaml() {}
 
   /** Reads {@code file} as a {@code type}; {@code shownName} is how messages name the file. */
   public static <T> T read(Path file, String shownName, Class<T> type) {
-    try (InputStream in = Files.newInputStream(file)) {
-      T value = YAML.readValue(in, type);
+    byte[] content;
+    try {
+      content = Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new ConfigException(
+          ConfigProblem.inFile(shownName, "cannot be read: " + e.getMessage()));
+    }
+    KeyScan scan = new KeyScan(YAML.getTypeFactory(), shownName);
+    try (JsonParser parser = YAML.createParser(content)) {
+      scan.scan(parser, type);
+      if (!scan.problems().isEmpty()) {
+        throw new ConfigException(scan.problems());
+      }
+      T value = YAML.readValue(content, type);
       if (value == null) {
         throw new ConfigException(ConfigProblem.inFile(shownName, "the file is empty"));
       }
       return value;
     } catch (JsonProcessingException e) {
-      throw new ConfigException(problem(shownName, e));
+      throw new ConfigException(problem(shownName, e, scan.keys()));
     } catch (IOException e) {
       throw new ConfigException(
           ConfigProblem.inFile(shownName, "cannot be read: " + e.getMessage()));
     }
   }
 
-  private static ObjectMapper strictMapper() {
+  private static YAMLMapper strictMapper() {
     YAMLMapper mapper =
         YAMLMapper.builder()
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
@@ -70,48 +77,62 @@ public final class StrictYaml {
         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
         .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
         .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+    // Money may be written quoted ("0.00") to keep its scale visible; both forms read exactly.
+    mapper
+        .coercionConfigFor(BigDecimal.class)
+        .setCoercion(CoercionInputShape.String, CoercionAction.TryConvert);
     return mapper;
   }
 
-  private static ConfigProblem problem(String file, JsonProcessingException e) {
+  private static ConfigProblem problem(
+      String file, JsonProcessingException e, Map<String, JsonLocation> keys) {
+    String original = firstLine(e.getOriginalMessage());
     JsonLocation where = e.getLocation();
-    int line = where == null ? 0 : where.getLineNr();
-    int column = where == null ? 0 : where.getColumnNr();
-    return new ConfigProblem(file, line, column, message(e));
+    String message;
+    if (original.startsWith("Duplicate field")) {
+      message = "repeated key " + original.substring("Duplicate field ".length());
+    } else if (original.startsWith("No content to map")) {
+      return ConfigProblem.inFile(file, "the file is empty");
+    } else if (e instanceof JsonMappingException mapping) {
+      String at = path(mapping.getPath());
+      InvalidValueException invalid = invalidValue(e);
+      if (invalid != null) {
+        at = at.isEmpty() ? invalid.key() : at + "." + invalid.key();
+        where = keys.getOrDefault(at, where);
+        message = at + ": " + invalid.getMessage();
+      } else {
+        String what = original;
+        IllegalArgumentException refused = cause(e, IllegalArgumentException.class);
+        if (refused != null && refused.getMessage() != null) {
+          what = refused.getMessage();
+        } else if (e instanceof MismatchedInputException mismatch
+            && mismatch.getTargetType() != null) {
+          what = "expected " + expected(mismatch.getTargetType()) + " (" + original + ")";
+        }
+        message = at.isEmpty() ? what : at + ": " + what;
+      }
+    } else {
+      message = "not valid YAML: " + original;
+    }
+    return where == null
+        ? ConfigProblem.inFile(file, message)
+        : new ConfigProblem(file, where.getLineNr(), where.getColumnNr(), message);
   }
 
-  private static String message(JsonProcessingException e) {
-    if (e instanceof UnrecognizedPropertyException unknown) {
-      String parent = path(unknown.getPath().subList(0, unknown.getPath().size() - 1));
-      return "unknown key '"
-          + unknown.getPropertyName()
-          + "'"
-          + (parent.isEmpty() ? "" : " in " + parent)
-          + "; known keys: "
-          + known(unknown.getKnownPropertyIds());
-    }
-    String original = firstLine(e.getOriginalMessage());
-    if (original.startsWith("Duplicate field")) {
-      return "repeated key " + original.substring("Duplicate field ".length());
-    }
-    if (original.startsWith("No content to map")) {
-      return "the file is empty";
-    }
-    if (e instanceof JsonMappingException mapping) {
-      String at = path(mapping.getPath());
-      Throwable cause = rootCause(e);
-      String what;
-      if (cause instanceof IllegalArgumentException && cause.getMessage() != null) {
-        what = cause.getMessage();
-      } else if (e instanceof MismatchedInputException mismatch
-          && mismatch.getTargetType() != null) {
-        what = "expected " + expected(mismatch.getTargetType()) + " (" + original + ")";
-      } else {
-        what = original;
+  private static InvalidValueException invalidValue(Throwable e) {
+    return cause(e, InvalidValueException.class);
+  }
+
+  private static <T extends Throwable> T cause(Throwable e, Class<T> type) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (type.isInstance(cause)) {
+        return type.cast(cause);
       }
-      return at.isEmpty() ? what : at + ": " + what;
+      if (cause.getCause() == cause) {
+        break;
+      }
     }
-    return "not valid YAML: " + original;
+    return null;
   }
 
   private static String expected(Class<?> type) {
@@ -127,18 +148,13 @@ public final class StrictYaml {
     if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
       return "a whole number";
     }
+    if (type == BigDecimal.class) {
+      return "a decimal number";
+    }
     if (type == boolean.class || type == Boolean.class) {
       return "true or false";
     }
     return "a " + type.getSimpleName();
-  }
-
-  private static String known(Collection<Object> ids) {
-    if (ids == null || ids.isEmpty()) {
-      return "none";
-    }
-    return new TreeSet<>(ids.stream().map(String::valueOf).collect(Collectors.toList()))
-        .stream().collect(Collectors.joining(", "));
   }
 
   private static String path(List<JsonMappingException.Reference> references) {
@@ -154,14 +170,6 @@ public final class StrictYaml {
       }
     }
     return out.toString();
-  }
-
-  private static Throwable rootCause(Throwable e) {
-    Throwable cause = e;
-    while (cause.getCause() != null && cause.getCause() != cause) {
-      cause = cause.getCause();
-    }
-    return cause;
   }
 
   private static String firstLine(String text) {

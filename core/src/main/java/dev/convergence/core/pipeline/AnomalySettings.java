@@ -21,9 +21,10 @@ public record AnomalySettings(Integer baselineDays, BigDecimal threshold, BigDec
     minDailyCost = minDailyCost == null ? new BigDecimal("1.00") : minDailyCost;
     Require.that(
         baselineDays >= 7 && baselineDays <= 90,
-        "baseline_days must be between 7 and 90; got " + baselineDays);
-    Require.that(threshold.signum() > 0, "threshold must be positive; got " + threshold);
+        "baseline_days",
+        "must be between 7 and 90; got " + baselineDays);
+    Require.that(threshold.signum() > 0, "threshold", "must be positive; got " + threshold);
     Require.that(
-        minDailyCost.signum() >= 0, "min_daily_cost must not be negative; got " + minDailyCost);
+        minDailyCost.signum() >= 0, "min_daily_cost", "must not be negative; got " + minDailyCost);
   }
 }

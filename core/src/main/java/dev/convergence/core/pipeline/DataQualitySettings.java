@@ -24,9 +24,11 @@ public record DataQualitySettings(BigDecimal reconciliationTolerance, BigDecimal
     maxRejectShare = maxRejectShare == null ? BigDecimal.ZERO : maxRejectShare;
     Require.that(
         reconciliationTolerance.signum() >= 0,
-        "reconciliation_tolerance must not be negative; got " + reconciliationTolerance);
+        "reconciliation_tolerance",
+        "must not be negative; got " + reconciliationTolerance);
     Require.that(
         maxRejectShare.signum() >= 0 && maxRejectShare.compareTo(BigDecimal.ONE) <= 0,
-        "max_reject_share must be between 0 and 1; got " + maxRejectShare);
+        "max_reject_share",
+        "must be between 0 and 1; got " + maxRejectShare);
   }
 }

@@ -29,12 +29,8 @@ public record PipelineConfig(
     Require.present(sourceFormat, "source_format");
     Require.that(
         sourceFormat.provider() == provider,
-        "source_format "
-            + sourceFormat
-            + " is a "
-            + sourceFormat.provider()
-            + " format, but provider is "
-            + provider);
+        "source_format",
+        sourceFormat + " reads " + sourceFormat.provider() + " data, but provider is " + provider);
     dataQuality = dataQuality == null ? DataQualitySettings.DEFAULT : dataQuality;
     anomaly = anomaly == null ? AnomalySettings.DEFAULT : anomaly;
   }

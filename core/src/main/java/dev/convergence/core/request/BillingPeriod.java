@@ -19,7 +19,7 @@ public record BillingPeriod(YearMonth month) implements Comparable<BillingPeriod
   public BillingPeriod {
     Objects.requireNonNull(month, "month");
     if (month.isBefore(EARLIEST)) {
-      throw new IllegalArgumentException("billing period " + month + " is before " + EARLIEST);
+      throw new IllegalArgumentException("must be " + EARLIEST + " or later; got " + month);
     }
   }
 
@@ -30,7 +30,12 @@ public record BillingPeriod(YearMonth month) implements Comparable<BillingPeriod
       throw new IllegalArgumentException(
           "must be a month as YYYY-MM (for example 2026-11); got " + Quoted.of(text));
     }
-    return new BillingPeriod(YearMonth.parse(text));
+    YearMonth month = YearMonth.parse(text);
+    if (month.isBefore(EARLIEST)) {
+      throw new IllegalArgumentException(
+          "must be " + EARLIEST + " or later; got " + Quoted.of(text));
+    }
+    return new BillingPeriod(month);
   }
 
   public static BillingPeriod of(int year, int month) {

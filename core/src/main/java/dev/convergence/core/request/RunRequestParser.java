@@ -16,9 +16,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -148,7 +146,11 @@ public final class RunRequestParser {
       }
       throw rejected(ReasonCode.MALFORMED_JSON, "body", "is not valid JSON: " + describe(e));
     } catch (JsonProcessingException e) {
-      throw rejected(ReasonCode.MALFORMED_JSON, "body", "is not valid JSON: " + describe(e));
+      String what =
+          e.getOriginalMessage().startsWith("Trailing token")
+              ? "more content follows the object" + where(e)
+              : describe(e);
+      throw rejected(ReasonCode.MALFORMED_JSON, "body", "is not valid JSON: " + what);
     }
     if (root == null || !root.isObject()) {
       throw rejected(
@@ -183,12 +185,12 @@ public final class RunRequestParser {
       }
     }
     if (!unknown.isEmpty()) {
-      String first = unknown.iterator().next();
+      String where = path.isEmpty() ? "a run request" : path.substring(0, path.length() - 1);
       throw rejected(
           ReasonCode.UNKNOWN_FIELD,
-          path + first,
-          "is not a field of a run request"
-              + (path.isEmpty() ? "" : " " + path.substring(0, path.length() - 1))
+          path + unknown.iterator().next(),
+          "is not a field of "
+              + where
               + "; known fields are "
               + String.join(", ", new TreeSet<>(known)));
     }
@@ -288,16 +290,24 @@ public final class RunRequestParser {
 
   private static String describe(JsonProcessingException e) {
     String what = e.getOriginalMessage();
-    int cut = what.indexOf('\n');
-    if (cut >= 0) {
-      what = what.substring(0, cut);
+    for (String tail : new String[] {"\n", " (start marker at"}) {
+      int cut = what.indexOf(tail);
+      if (cut >= 0) {
+        what = what.substring(0, cut);
+      }
     }
-    List<String> where = new ArrayList<>();
-    if (e.getLocation() != null && e.getLocation().getLineNr() > 0) {
-      where.add("line " + e.getLocation().getLineNr());
-      where.add("column " + e.getLocation().getColumnNr());
+    return what + where(e);
+  }
+
+  private static String where(JsonProcessingException e) {
+    if (e.getLocation() == null || e.getLocation().getLineNr() <= 0) {
+      return "";
     }
-    return where.isEmpty() ? what : what + " (at " + String.join(", ", where) + ")";
+    return " (at line "
+        + e.getLocation().getLineNr()
+        + ", column "
+        + e.getLocation().getColumnNr()
+        + ")";
   }
 
   private static void check(boolean ok, ReasonCode code, String field, String detail)

@@ -7,9 +7,9 @@ import java.util.List;
 public record AllocationRule(String costCentre, String tagKey, List<String> tagValues) {
 
   public AllocationRule {
-    Require.that(costCentre != null && !costCentre.isBlank(), "cost_centre must not be empty");
-    Require.that(tagKey != null && !tagKey.isBlank(), "tag_key must not be empty");
+    Require.that(costCentre != null && !costCentre.isBlank(), "cost_centre", "is required");
+    Require.that(tagKey != null && !tagKey.isBlank(), "tag_key", "is required");
     tagValues = Require.listOrEmpty(tagValues);
-    Require.that(!tagValues.isEmpty(), "tag_values must list at least one value");
+    Require.that(!tagValues.isEmpty(), "tag_values", "must list at least one value");
   }
 }

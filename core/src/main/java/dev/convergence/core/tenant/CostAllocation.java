@@ -27,7 +27,8 @@ public record CostAllocation(
     for (String category : sharedChargeCategories) {
       Require.that(
           CHARGE_CATEGORIES.contains(category),
-          "shared_charge_categories: '"
+          "shared_charge_categories",
+          "'"
               + category
               + "' is not a FOCUS ChargeCategory; expected one of Adjustment, Credit, Purchase,"
               + " Tax, Usage");

@@ -23,7 +23,9 @@ public record ProviderAccount(
     Require.present(provider, "provider");
     billingAccounts = Require.listOrEmpty(billingAccounts);
     Require.that(
-        !billingAccounts.isEmpty(), "billing_accounts must list at least one billing account id");
+        !billingAccounts.isEmpty(),
+        "billing_accounts",
+        "must list at least one billing account id");
     for (String account : billingAccounts) {
       Require.matches(
           account,
@@ -33,12 +35,14 @@ public record ProviderAccount(
     }
     Require.that(
         new HashSet<>(billingAccounts).size() == billingAccounts.size(),
-        "billing_accounts lists an account more than once");
+        "billing_accounts",
+        "lists an account more than once");
     Require.present(landingPrefix, "landing_prefix");
     String problem = ObjectKeys.problem(landingPrefix, true);
     Require.that(
         problem == null && landingPrefix.endsWith("/"),
-        "landing_prefix must be an object-store key prefix ending in '/', such as"
+        "landing_prefix",
+        "must be an object-store key prefix ending in '/', such as"
             + " landing/acme/aws/; got '"
             + landingPrefix
             + "'"

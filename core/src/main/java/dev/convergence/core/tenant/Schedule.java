@@ -6,6 +6,7 @@ import com.cronutils.model.definition.CronDefinitionBuilder;
 import com.cronutils.parser.CronParser;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import dev.convergence.core.config.InvalidValueException;
 import dev.convergence.core.config.Require;
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -38,8 +39,7 @@ public record Schedule(String pipeline, String cron, String timeZone, PeriodChoi
           return choice;
         }
       }
-      throw new IllegalArgumentException(
-          "billing_period must be current or previous; got '" + name + "'");
+      throw new IllegalArgumentException("must be current or previous; got '" + name + "'");
     }
   }
 
@@ -51,8 +51,9 @@ public record Schedule(String pipeline, String cron, String timeZone, PeriodChoi
     try {
       UNIX_CRON.parse(cron).validate();
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(
-          "cron '"
+      throw new InvalidValueException(
+          "cron",
+          "'"
               + cron
               + "' is not a five-field unix cron expression (minute hour day-of-month month"
               + " day-of-week): "
@@ -62,8 +63,10 @@ public record Schedule(String pipeline, String cron, String timeZone, PeriodChoi
     try {
       ZoneId.of(timeZone);
     } catch (DateTimeException e) {
-      throw new IllegalArgumentException(
-          "time_zone '" + timeZone + "' is not an IANA time zone such as Europe/Paris or UTC", e);
+      throw new InvalidValueException(
+          "time_zone",
+          "'" + timeZone + "' is not an IANA time zone such as Europe/Paris or UTC",
+          e);
     }
   }
 

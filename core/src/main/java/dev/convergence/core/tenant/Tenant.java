@@ -28,17 +28,17 @@ public record Tenant(
 
   public Tenant {
     Require.matches(id, ID, "id", "3 to 50 lowercase letters, digits or '_'");
-    Require.that(
-        displayName != null && !displayName.isBlank(), "missing required key 'display_name'");
+    Require.that(displayName != null && !displayName.isBlank(), "display_name", "is required");
     Require.present(status, "status");
     Require.present(plan, "plan");
     providers = Require.listOrEmpty(providers);
-    Require.that(!providers.isEmpty(), "providers must list at least one provider");
+    Require.that(!providers.isEmpty(), "providers", "must list at least one provider");
     Set<Provider> seen = EnumSet.noneOf(Provider.class);
     for (ProviderAccount account : providers) {
       Require.that(
           seen.add(account.provider()),
-          "providers lists " + account.provider() + " more than once");
+          "providers",
+          "lists " + account.provider() + " more than once");
     }
     allocation = allocation == null ? CostAllocation.NONE : allocation;
     schedules = Require.listOrEmpty(schedules);
