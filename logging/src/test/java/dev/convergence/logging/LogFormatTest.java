@@ -86,14 +86,16 @@ class LogFormatTest {
             });
 
     JsonNode line = parse(lines.get(0));
-    assertThat(line.get("message").asText()).isEqualTo("Admitted run 2026-11-3f9c for period 2026-11");
+    assertThat(line.get("message").asText())
+        .isEqualTo("Admitted run 2026-11-3f9c for period 2026-11");
     assertThat(line.get("logging.googleapis.com/labels"))
         .isEqualTo(
             JSON.createObjectNode()
                 .put("tenant_id", "acme_corp")
                 .put("run_id", "2026-11-3f9c0a1b2c3d4e5f60718293"));
     assertThat(line.get("logger").asText()).isEqualTo("dev.convergence.ledger.Example");
-    assertThat(line.get("timestamp").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{6}Z");
+    assertThat(line.get("timestamp").asText())
+        .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{6}Z");
     JsonNode source = line.get("logging.googleapis.com/sourceLocation");
     assertThat(source.get("file").asText()).isEqualTo("LogFormatTest.java");
     assertThat(source.get("line").asInt()).isPositive();
