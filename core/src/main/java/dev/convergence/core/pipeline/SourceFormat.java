@@ -2,12 +2,11 @@ package dev.convergence.core.pipeline;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import dev.convergence.core.config.WireName;
 import dev.convergence.core.provider.Provider;
-import java.util.Arrays;
-import java.util.stream.Collectors;
 
 /** The layout a pipeline reads its provider's billing data in. */
-public enum SourceFormat {
+public enum SourceFormat implements WireName {
   AWS_CUR_LEGACY_CSV("aws-cur-legacy-csv", Provider.AWS),
   AWS_CUR2_CSV("aws-cur2-csv", Provider.AWS),
   AWS_CUR2_PARQUET("aws-cur2-parquet", Provider.AWS),
@@ -30,24 +29,14 @@ public enum SourceFormat {
   }
 
   @JsonValue
+  @Override
   public String wireName() {
     return wireName;
   }
 
   @JsonCreator
   public static SourceFormat fromWireName(String name) {
-    return Arrays.stream(values())
-        .filter(format -> format.wireName.equals(name))
-        .findFirst()
-        .orElseThrow(
-            () ->
-                new IllegalArgumentException(
-                    "unknown source_format '"
-                        + name
-                        + "'; expected one of "
-                        + Arrays.stream(values())
-                            .map(SourceFormat::wireName)
-                            .collect(Collectors.joining(", "))));
+    return WireName.parse(SourceFormat.class, name, "source_format");
   }
 
   @Override

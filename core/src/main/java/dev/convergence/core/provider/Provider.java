@@ -2,11 +2,10 @@ package dev.convergence.core.provider;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
-import java.util.stream.Collectors;
+import dev.convergence.core.config.WireName;
 
 /** A billing-data provider Convergence converts to FOCUS, named in configs by its wire name. */
-public enum Provider {
+public enum Provider implements WireName {
   AWS("aws"),
   GCP("gcp"),
   AZURE("azure");
@@ -18,23 +17,14 @@ public enum Provider {
   }
 
   @JsonValue
+  @Override
   public String wireName() {
     return wireName;
   }
 
   @JsonCreator
   public static Provider fromWireName(String name) {
-    for (Provider provider : values()) {
-      if (provider.wireName.equals(name)) {
-        return provider;
-      }
-    }
-    throw new IllegalArgumentException(
-        "unknown provider '" + name + "'; expected one of " + wireNames());
-  }
-
-  public static String wireNames() {
-    return Arrays.stream(values()).map(Provider::wireName).collect(Collectors.joining(", "));
+    return WireName.parse(Provider.class, name, "provider");
   }
 
   @Override

@@ -2,12 +2,11 @@ package dev.convergence.core.request;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
+import dev.convergence.core.config.WireName;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /** What started a run. */
-public enum Trigger {
+public enum Trigger implements WireName {
   SCHEDULER("scheduler"),
   MANUAL("manual"),
   STORAGE_NOTIFICATION("storage-notification"),
@@ -20,25 +19,22 @@ public enum Trigger {
   }
 
   @JsonValue
+  @Override
   public String wireName() {
     return wireName;
   }
 
   public static Optional<Trigger> fromWireName(String name) {
-    return Arrays.stream(values()).filter(t -> t.wireName.equals(name)).findFirst();
+    return WireName.find(Trigger.class, name);
   }
 
   @JsonCreator
   static Trigger parse(String name) {
-    return fromWireName(name)
-        .orElseThrow(
-            () ->
-                new IllegalArgumentException(
-                    "unknown trigger '" + name + "'; expected one of " + wireNames()));
+    return WireName.parse(Trigger.class, name, "trigger");
   }
 
   static String wireNames() {
-    return Arrays.stream(values()).map(Trigger::wireName).collect(Collectors.joining(", "));
+    return WireName.list(Trigger.class);
   }
 
   @Override

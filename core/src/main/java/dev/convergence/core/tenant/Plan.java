@@ -2,12 +2,11 @@ package dev.convergence.core.tenant;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
+import dev.convergence.core.config.WireName;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
 /** A tenant's plan and the run limits it buys. Days and months are counted in UTC. */
-public enum Plan {
+public enum Plan implements WireName {
   STARTER(6, 180, 1),
   PROFESSIONAL(25, 750, 3),
   SCALE(100, 3_000, 10),
@@ -36,23 +35,13 @@ public enum Plan {
   }
 
   @JsonValue
+  @Override
   public String wireName() {
     return name().toLowerCase(Locale.ROOT);
   }
 
   @JsonCreator
   public static Plan fromWireName(String name) {
-    return Arrays.stream(values())
-        .filter(plan -> plan.wireName().equals(name))
-        .findFirst()
-        .orElseThrow(
-            () ->
-                new IllegalArgumentException(
-                    "unknown plan '"
-                        + name
-                        + "'; expected one of "
-                        + Arrays.stream(values())
-                            .map(Plan::wireName)
-                            .collect(Collectors.joining(", "))));
+    return WireName.parse(Plan.class, name, "plan");
   }
 }

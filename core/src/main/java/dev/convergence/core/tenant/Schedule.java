@@ -8,6 +8,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import dev.convergence.core.config.InvalidValueException;
 import dev.convergence.core.config.Require;
+import dev.convergence.core.config.WireName;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 
@@ -21,25 +22,21 @@ public record Schedule(String pipeline, String cron, String timeZone, PeriodChoi
       new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.UNIX));
 
   /** Which billing period a scheduled run covers. */
-  public enum PeriodChoice {
+  public enum PeriodChoice implements WireName {
     /** The month the run fires in: month-to-date data. */
     CURRENT,
     /** The month before: for the final bill, after the provider closes the month. */
     PREVIOUS;
 
     @JsonValue
+    @Override
     public String wireName() {
       return this == CURRENT ? "current" : "previous";
     }
 
     @JsonCreator
     public static PeriodChoice fromWireName(String name) {
-      for (PeriodChoice choice : values()) {
-        if (choice.wireName().equals(name)) {
-          return choice;
-        }
-      }
-      throw new IllegalArgumentException("must be current or previous; got '" + name + "'");
+      return WireName.parse(PeriodChoice.class, name, "billing_period");
     }
   }
 
