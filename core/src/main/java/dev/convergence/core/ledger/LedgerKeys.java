@@ -10,6 +10,7 @@ import java.time.YearMonth;
  * runs/&lt;tenant&gt;/&lt;run id&gt;.json    one {@link RunRecord} a run
  * slots/&lt;tenant&gt;/&lt;n&gt;.json         the concurrency slots, 0 to the plan's limit - 1
  * days/&lt;tenant&gt;/&lt;yyyy-mm-dd&gt;.json  the runs admitted that UTC day, for the quotas
+ * launches/&lt;tenant&gt;/&lt;run id&gt;.json the start of the run's workflow, claimed then recorded
  * </pre>
  */
 final class LedgerKeys {
@@ -26,6 +27,10 @@ final class LedgerKeys {
 
   String runs(String tenantId) {
     return prefix + "runs/" + tenantId + "/";
+  }
+
+  String launch(String tenantId, String runId) {
+    return prefix + "launches/" + tenantId + "/" + runId + ".json";
   }
 
   String slot(String tenantId, int index) {

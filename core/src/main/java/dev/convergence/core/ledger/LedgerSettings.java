@@ -13,13 +13,23 @@ import java.util.Objects;
  *     died between the two writes) before it is taken back
  * @param duplicateWait how long an admission waits for a concurrent admission of the same run to
  *     write it, before giving up with {@link LedgerContentionException}
+ * @param launchGrace how long a claim to start a run's workflow may stand without the start being
+ *     recorded (its claimer died mid-start) before another delivery may take it over
  */
 public record LedgerSettings(
-    String keyPrefix, Duration runTimeout, Duration admissionGrace, Duration duplicateWait) {
+    String keyPrefix,
+    Duration runTimeout,
+    Duration admissionGrace,
+    Duration duplicateWait,
+    Duration launchGrace) {
 
   public static final LedgerSettings DEFAULT =
       new LedgerSettings(
-          "ledger/", Duration.ofHours(6), Duration.ofMinutes(2), Duration.ofSeconds(2));
+          "ledger/",
+          Duration.ofHours(6),
+          Duration.ofMinutes(2),
+          Duration.ofSeconds(2),
+          Duration.ofMinutes(5));
 
   public LedgerSettings {
     Objects.requireNonNull(keyPrefix, "keyPrefix");
@@ -30,6 +40,7 @@ public record LedgerSettings(
     requirePositive(runTimeout, "runTimeout");
     requirePositive(admissionGrace, "admissionGrace");
     Objects.requireNonNull(duplicateWait, "duplicateWait");
+    requirePositive(launchGrace, "launchGrace");
   }
 
   private static void requirePositive(Duration duration, String name) {

@@ -56,6 +56,15 @@ public final class RunRequestParser {
   }
 
   public RunRequest parse(byte[] body) throws RejectedRequestException {
+    return parse(body, Optional.empty());
+  }
+
+  /**
+   * Parses {@code body}, taking {@code defaultPeriod} as the billing period when the body has none:
+   * a Cloud Scheduler message cannot name the month it fires in, so intake derives it.
+   */
+  public RunRequest parse(byte[] body, Optional<BillingPeriod> defaultPeriod)
+      throws RejectedRequestException {
     JsonNode root = readObject(body);
     rejectUnknownFields(root, FIELDS, "");
 
@@ -74,7 +83,10 @@ public final class RunRequestParser {
         "must be 2 to 63 lowercase letters, digits or '-', starting with a letter or digit; got "
             + Quoted.of(pipeline));
 
-    BillingPeriod period = billingPeriod(requiredText(root, "billing_period"));
+    BillingPeriod period =
+        defaultPeriod.isPresent() && isAbsent(root, "billing_period")
+            ? defaultPeriod.get()
+            : billingPeriod(requiredText(root, "billing_period"));
 
     String triggerName = requiredText(root, "trigger");
     Trigger trigger =
@@ -194,6 +206,10 @@ public final class RunRequestParser {
               + "; known fields are "
               + String.join(", ", new TreeSet<>(known)));
     }
+  }
+
+  private static boolean isAbsent(JsonNode root, String field) {
+    return root.get(field) == null || root.get(field).isNull();
   }
 
   private static String requiredText(JsonNode root, String field) throws RejectedRequestException {

@@ -56,7 +56,11 @@ public abstract class RunLedgerContract {
             Fixtures.validator(),
             clock,
             new LedgerSettings(
-                "ledger/", Duration.ofHours(6), Duration.ofMinutes(2), Duration.ofSeconds(10)));
+                "ledger/",
+                Duration.ofHours(6),
+                Duration.ofMinutes(2),
+                Duration.ofSeconds(10),
+                Duration.ofMinutes(5)));
   }
 
   private List<ObjectInfo> slotsOf(String tenantId) {
