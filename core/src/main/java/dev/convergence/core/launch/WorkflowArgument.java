@@ -8,8 +8,8 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.convergence.core.ledger.RunRecord;
 
 /**
- * The argument {@code pipeline-run} is started with: the run and what it was asked to do. The
- * cloud launcher and the local executor pass the same JSON, so the workflow file reads one shape.
+ * The argument {@code pipeline-run} is started with: the run and what it was asked to do. The cloud
+ * launcher and the local executor pass the same JSON, so the workflow file reads one shape.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record WorkflowArgument(
