@@ -1,16 +1,13 @@
 package dev.convergence.adapters.gcp.launch;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.api.gax.core.NoCredentialsProvider;
 import com.google.cloud.workflows.executions.v1.ExecutionsClient;
 import com.google.cloud.workflows.executions.v1.ExecutionsSettings;
 import com.google.cloud.workflows.executions.v1.WorkflowName;
-import com.sun.net.httpserver.HttpServer;
 import dev.convergence.core.launch.LaunchException;
 import dev.convergence.core.ledger.Admission;
 import dev.convergence.core.ledger.LedgerSettings;
@@ -19,9 +16,6 @@ import dev.convergence.core.ledger.RunRecord;
 import dev.convergence.core.testing.Fixtures;
 import dev.convergence.core.testing.InMemoryObjectStore;
 import dev.convergence.core.testing.MutableClock;
-import java.net.InetSocketAddress;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,41 +26,18 @@ import org.junit.jupiter.api.Test;
  */
 class WorkflowsExecutionLauncherTest {
 
-  private record Request(String method, String path, String body) {}
-
-  private final List<Request> requests = new CopyOnWriteArrayList<>();
-  private volatile int status = 200;
-  private HttpServer server;
+  private WorkflowsStandIn workflows;
   private ExecutionsClient client;
   private RunRecord run;
 
   @BeforeEach
   void start() throws Exception {
-    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.createContext(
-        "/",
-        exchange -> {
-          String body = new String(exchange.getRequestBody().readAllBytes(), UTF_8);
-          requests.add(
-              new Request(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), body));
-          byte[] answer =
-              (status == 200
-                      ? "{\"name\":\"projects/p1/locations/europe-west1/workflows/pipeline-run/"
-                          + "executions/exec-42\",\"state\":\"ACTIVE\"}"
-                      : "{\"error\":{\"code\":403,\"message\":\"Permission denied\","
-                          + "\"status\":\"PERMISSION_DENIED\"}}")
-                  .getBytes(UTF_8);
-          exchange.getResponseHeaders().add("Content-Type", "application/json");
-          exchange.sendResponseHeaders(status, answer.length);
-          exchange.getResponseBody().write(answer);
-          exchange.close();
-        });
-    server.start();
+    workflows = WorkflowsStandIn.start();
     client =
         ExecutionsClient.create(
             ExecutionsSettings.newHttpJsonBuilder()
                 .setCredentialsProvider(NoCredentialsProvider.create())
-                .setEndpoint("http://127.0.0.1:" + server.getAddress().getPort())
+                .setEndpoint(workflows.endpoint())
                 .build());
     MutableClock clock = MutableClock.at("2026-11-22T08:00:00Z");
     run =
@@ -83,7 +54,7 @@ class WorkflowsExecutionLauncherTest {
   @AfterEach
   void stop() {
     client.close();
-    server.stop(0);
+    workflows.close();
   }
 
   @Test
@@ -95,15 +66,14 @@ class WorkflowsExecutionLauncherTest {
     String execution = launcher.start(run);
 
     assertThat(execution)
-        .isEqualTo("projects/p1/locations/europe-west1/workflows/pipeline-run/executions/exec-42");
-    assertThat(requests).hasSize(1);
-    Request request = requests.get(0);
+        .isEqualTo("projects/p1/locations/europe-west1/workflows/pipeline-run/executions/exec-1");
+    assertThat(workflows.requests()).hasSize(1);
+    WorkflowsStandIn.Request request = workflows.requests().get(0);
     assertThat(request.method()).isEqualTo("POST");
     assertThat(request.path())
         .isEqualTo("/v1/projects/p1/locations/europe-west1/workflows/pipeline-run/executions");
     ObjectMapper json = new ObjectMapper();
-    JsonNode argument = json.readTree(json.readTree(request.body()).get("argument").asText());
-    assertThat(argument)
+    assertThat(request.argument())
         .isEqualTo(
             json.readTree(
                 "{\"run_id\":\""
@@ -115,7 +85,7 @@ class WorkflowsExecutionLauncherTest {
 
   @Test
   void aRefusalIsALaunchFailureNamingTheWorkflowAndTheRun() {
-    status = 403;
+    workflows.answerWith(403);
     WorkflowsExecutionLauncher launcher =
         new WorkflowsExecutionLauncher(
             () -> client, WorkflowName.of("p1", "europe-west1", "pipeline-run"));

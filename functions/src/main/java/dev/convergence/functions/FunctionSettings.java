@@ -1,0 +1,93 @@
+package dev.convergence.functions;
+
+import com.google.cloud.workflows.executions.v1.WorkflowName;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything the functions read from their environment, read once at start-up and checked: a
+ * function that cannot be configured fails its cold start with every problem listed, rather than
+ * its first request.
+ *
+ * <table>
+ *   <tr><th>variable</th><th>meaning</th></tr>
+ *   <tr><td>{@code CONVERGENCE_CONFIG_DIR}</td><td>directory holding {@code tenants/} and
+ *       {@code pipelines/}, deployed with the function</td></tr>
+ *   <tr><td>{@code CONVERGENCE_LEDGER}</td><td>where the run ledger lives: {@code gs://bucket}, or
+ *       a local directory path (local runs and tests)</td></tr>
+ *   <tr><td>{@code GOOGLE_CLOUD_PROJECT}</td><td>the project of the Pub/Sub topics</td></tr>
+ *   <tr><td>{@code CONVERGENCE_WORKFLOW}</td><td>the workflow to start, {@code
+ *       projects/P/locations/L/workflows/pipeline-run}</td></tr>
+ *   <tr><td>{@code CONVERGENCE_WORKFLOWS_ENDPOINT}</td><td>optional: another Workflows Executions
+ *       endpoint, {@code http(s)://host:port}</td></tr>
+ *   <tr><td>{@code PUBSUB_EMULATOR_HOST}</td><td>optional: the Pub/Sub emulator's {@code
+ *       host:port}</td></tr>
+ * </table>
+ */
+public record FunctionSettings(
+    Path configDirectory,
+    String ledger,
+    String projectId,
+    WorkflowName workflow,
+    Optional<URI> workflowsEndpoint,
+    Optional<String> pubSubEmulatorHost) {
+
+  public static FunctionSettings fromEnvironment() {
+    return from(System.getenv());
+  }
+
+  public static FunctionSettings from(Map<String, String> environment) {
+    List<String> problems = new ArrayList<>();
+    String config = required(environment, "CONVERGENCE_CONFIG_DIR", problems);
+    String ledger = required(environment, "CONVERGENCE_LEDGER", problems);
+    String project = required(environment, "GOOGLE_CLOUD_PROJECT", problems);
+    String workflowName = required(environment, "CONVERGENCE_WORKFLOW", problems);
+    WorkflowName workflow = null;
+    if (workflowName != null) {
+      if (WorkflowName.isParsableFrom(workflowName)) {
+        workflow = WorkflowName.parse(workflowName);
+      } else {
+        problems.add(
+            "CONVERGENCE_WORKFLOW must be projects/PROJECT/locations/LOCATION/workflows/NAME; got '"
+                + workflowName
+                + "'");
+      }
+    }
+    Optional<URI> endpoint =
+        Optional.ofNullable(environment.get("CONVERGENCE_WORKFLOWS_ENDPOINT"))
+            .filter(value -> !value.isBlank())
+            .map(URI::create);
+    if (endpoint.isPresent()
+        && !List.of("http", "https").contains(String.valueOf(endpoint.get().getScheme()))) {
+      problems.add(
+          "CONVERGENCE_WORKFLOWS_ENDPOINT must be an http or https URL; got '"
+              + endpoint.get()
+              + "'");
+    }
+    if (!problems.isEmpty()) {
+      throw new IllegalStateException(
+          "the function is not configured: " + String.join("; ", problems));
+    }
+    return new FunctionSettings(
+        Path.of(config),
+        ledger,
+        project,
+        workflow,
+        endpoint,
+        Optional.ofNullable(environment.get("PUBSUB_EMULATOR_HOST")).filter(v -> !v.isBlank()));
+  }
+
+  private static String required(
+      Map<String, String> environment, String name, List<String> problems) {
+    String value = environment.get(name);
+    if (value == null || value.isBlank()) {
+      problems.add(name + " is not set");
+      return null;
+    }
+    return value;
+  }
+}

@@ -1,0 +1,218 @@
+package dev.convergence.functions;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.pubsub.v1.PubsubMessage;
+import dev.convergence.adapters.embedded.store.LocalDirectoryObjectStore;
+import dev.convergence.adapters.gcp.bus.PubSubEmulatorServer;
+import dev.convergence.adapters.gcp.bus.PubSubEventBus;
+import dev.convergence.adapters.gcp.launch.WorkflowsStandIn;
+import dev.convergence.core.bus.Topics;
+import dev.convergence.core.store.ObjectInfo;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * AcceptRun end to end on real components: messages published to the Pub/Sub emulator, pushed to
+ * the relay that wraps them as Eventarc does, served by the Functions Framework invoker in its own
+ * process; the ledger on a local directory the test reads too; Workflows as a local stand-in.
+ */
+class AcceptRunIT {
+
+  private static final String WORKFLOW =
+      "projects/convergence-test/locations/europe-west1/workflows/pipeline-run";
+
+  private static PubSubEmulatorServer pubsub;
+  private static WorkflowsStandIn workflows;
+  private static InvokerProcess invoker;
+  private static EventarcRelay relay;
+  private static PubSubEventBus publisher;
+  private static LocalDirectoryObjectStore ledger;
+  private static final List<PubsubMessage> deadLetters = new ArrayList<>();
+
+  @BeforeAll
+  static void start() throws Exception {
+    pubsub = PubSubEmulatorServer.start();
+    workflows = WorkflowsStandIn.start();
+    Path ledgerDirectory = Files.createTempDirectory("accept-run-ledger");
+    ledger = new LocalDirectoryObjectStore(ledgerDirectory);
+    invoker =
+        InvokerProcess.start(
+            AcceptRun.class,
+            Map.of(
+                "CONVERGENCE_CONFIG_DIR",
+                Path.of(AcceptRunIT.class.getResource("/config").toURI()).toString(),
+                "CONVERGENCE_LEDGER",
+                ledgerDirectory.toString(),
+                "GOOGLE_CLOUD_PROJECT",
+                PubSubEmulatorServer.PROJECT,
+                "CONVERGENCE_WORKFLOW",
+                WORKFLOW,
+                "CONVERGENCE_WORKFLOWS_ENDPOINT",
+                workflows.endpoint(),
+                "PUBSUB_EMULATOR_HOST",
+                pubsub.hostAndPort(),
+                "CONVERGENCE_LOG_LEVEL",
+                "WARN"));
+    relay =
+        EventarcRelay.start(
+            invoker.uri(), "projects/" + PubSubEmulatorServer.PROJECT + "/topics/run-requests");
+    pubsub.createTopic(Topics.RUN_REQUESTS);
+    pubsub.createTopic(Topics.RUN_REQUESTS_REJECTED);
+    pubsub.createSubscription("accept-run-push", Topics.RUN_REQUESTS, relay.pushEndpoint());
+    pubsub.createSubscription("rejected-audit", Topics.RUN_REQUESTS_REJECTED, null);
+    publisher =
+        new PubSubEventBus(
+            PubSubEmulatorServer.PROJECT, Optional.of(pubsub.connection()), Duration.ofSeconds(10));
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (publisher != null) {
+      publisher.close();
+    }
+    if (relay != null) {
+      relay.close();
+    }
+    if (invoker != null) {
+      invoker.close();
+    }
+    if (workflows != null) {
+      workflows.close();
+    }
+    if (pubsub != null) {
+      pubsub.close();
+    }
+  }
+
+  private static void publish(String json, Map<String, String> attributes) {
+    publisher.publish(Topics.RUN_REQUESTS, json.getBytes(UTF_8), attributes);
+  }
+
+  private static String request(String tenant, String period, String extra) {
+    return "{\"tenant_id\":\""
+        + tenant
+        + "\",\"pipeline\":\"aws-cur\",\"billing_period\":\""
+        + period
+        + "\",\"trigger\":\"manual\""
+        + extra
+        + "}";
+  }
+
+  private static void await(String what, BooleanSupplier condition) throws Exception {
+    Instant giveUp = Instant.now().plus(Duration.ofSeconds(60));
+    while (!condition.getAsBoolean()) {
+      if (Instant.now().isAfter(giveUp)) {
+        throw new AssertionError("timed out waiting for " + what + "\n" + invoker.output());
+      }
+      Thread.sleep(100);
+    }
+  }
+
+  /** Dead letters received so far whose attribute {@code case} is set, by that case. */
+  private static synchronized Map<String, PubsubMessage> deadLettersByCase() {
+    try {
+      deadLetters.addAll(pubsub.drain("rejected-audit"));
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+    return deadLetters.stream()
+        .filter(m -> m.getAttributesMap().containsKey("case"))
+        .collect(Collectors.toMap(m -> m.getAttributesMap().get("case"), m -> m, (a, b) -> a));
+  }
+
+  private static List<WorkflowsStandIn.Request> executionsFor(String requestId) {
+    return workflows.requests().stream()
+        .filter(r -> r.argument().get("request_id").asText().equals(requestId))
+        .toList();
+  }
+
+  @Test
+  void aRequestPublishedThreeTimesAdmitsOneRunAndStartsOneExecution() throws Exception {
+    String body = request("acme_corp", "2026-10", ",\"request_id\":\"it-once\"");
+    for (int i = 0; i < 3; i++) {
+      publish(body, Map.of());
+    }
+
+    await("the run's execution", () -> !executionsFor("it-once").isEmpty());
+    Thread.sleep(2_000); // room for the other two deliveries to be processed
+
+    List<WorkflowsStandIn.Request> executions = executionsFor("it-once");
+    assertThat(executions).hasSize(1);
+    assertThat(executions.get(0).path()).isEqualTo("/v1/" + WORKFLOW + "/executions");
+    String runId = executions.get(0).argument().get("run_id").asText();
+    List<ObjectInfo> runs = ledger.list("ledger/runs/acme_corp/");
+    assertThat(runs)
+        .extracting(ObjectInfo::key)
+        .contains("ledger/runs/acme_corp/" + runId + ".json");
+    assertThat(
+            ledger
+                .read("ledger/launches/acme_corp/" + runId + ".json")
+                .orElseThrow()
+                .contentAsUtf8())
+        .contains("\"stage\" : \"STARTED\"")
+        .contains(WORKFLOW + "/executions/exec-");
+  }
+
+  @Test
+  void badRequestsAreDeadLetteredWithTheirReasonAndNothingIsAdmitted() throws Exception {
+    Map<String, String> cases =
+        Map.of(
+            "truncated", "{\"tenant_id\":\"acme_corp\"",
+            "unknown-tenant", request("nobody_co", "2026-10", ""),
+            "far-future", request("acme_corp", "2031-01", ""),
+            "source-escape",
+                request("acme_corp", "2026-10", ",\"source\":\"landing/acme_corp/aws/../../x/\""));
+    cases.forEach((name, body) -> publish(body, Map.of("case", name)));
+
+    await("four dead letters", () -> deadLettersByCase().keySet().containsAll(cases.keySet()));
+
+    Map<String, PubsubMessage> received = deadLettersByCase();
+    Map<String, String> reasons =
+        cases.keySet().stream()
+            .collect(
+                Collectors.toMap(
+                    name -> name,
+                    name -> received.get(name).getAttributesMap().get("reason_code")));
+    assertThat(reasons)
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of(
+                "truncated", "MALFORMED_JSON",
+                "unknown-tenant", "UNKNOWN_TENANT",
+                "far-future", "BILLING_PERIOD_IN_FUTURE",
+                "source-escape", "INVALID_SOURCE"));
+    assertThat(received.get("truncated").getData().toStringUtf8())
+        .isEqualTo(cases.get("truncated"));
+    assertThat(ledger.list("ledger/runs/nobody_co/")).isEmpty();
+  }
+
+  @Test
+  void aStarterTenantsSecondConcurrentRunIsDeadLetteredWithTheQuotaReason() throws Exception {
+    publish(request("small_co", "2026-10", ",\"request_id\":\"first\""), Map.of());
+    await("the first run", () -> !executionsFor("first").isEmpty());
+
+    publish(request("small_co", "2026-09", ",\"request_id\":\"second\""), Map.of("case", "second"));
+    await("the second request's dead letter", () -> deadLettersByCase().containsKey("second"));
+
+    PubsubMessage refused = deadLettersByCase().get("second");
+    assertThat(refused.getAttributesMap())
+        .containsEntry("reason_code", "CONCURRENCY_LIMIT_REACHED")
+        .containsEntry(
+            "reason_message",
+            "tenant_id: tenant 'small_co' already has 1 run in progress, the most its starter plan"
+                + " allows at once; send the request again when one has ended");
+    assertThat(executionsFor("second")).isEmpty();
+  }
+}
