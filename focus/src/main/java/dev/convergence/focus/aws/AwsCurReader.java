@@ -1,0 +1,32 @@
+package dev.convergence.focus.aws;
+
+import dev.convergence.core.provider.Provider;
+import dev.convergence.focus.ConversionStream;
+import dev.convergence.focus.SourceContext;
+import dev.convergence.focus.source.CsvRecordSource;
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * Reads an AWS Cost and Usage Report CSV file, legacy layout ({@code lineItem/UnblendedCost}, …) or
+ * CUR 2.0 / Data Exports layout ({@code line_item_unblended_cost}, …), plain or gzip, and streams
+ * its FOCUS 1.2 rows. Each report delivery is a complete month-to-date snapshot: pass its assembly
+ * id (or delivery time) as the context's snapshot id.
+ */
+public final class AwsCurReader {
+
+  private AwsCurReader() {}
+
+  /**
+   * Opens the file and checks its header.
+   *
+   * @throws dev.convergence.focus.MissingColumnsException naming every required column missing
+   */
+  public static ConversionStream open(InputStream in, SourceContext context) throws IOException {
+    return CsvRecordSource.open(
+        in,
+        context,
+        Provider.AWS,
+        (header, ctx) -> AwsCurMapper.forHeader(header, ctx.sourceFile(), "AWS CUR"));
+  }
+}

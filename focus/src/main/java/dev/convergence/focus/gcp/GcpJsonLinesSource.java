@@ -1,0 +1,107 @@
+package dev.convergence.focus.gcp;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.convergence.core.provider.Provider;
+import dev.convergence.focus.Outcome;
+import dev.convergence.focus.RecordSource;
+import dev.convergence.focus.RejectReason;
+import dev.convergence.focus.RowRejectedException;
+import dev.convergence.focus.SourceContext;
+import dev.convergence.focus.source.Inputs;
+import dev.convergence.focus.source.RowFinisher;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+
+/**
+ * Reads newline-delimited JSON, one billing export row per line, holding one line at a time. Each
+ * row's identity is the SHA-256 of its canonical JSON (keys sorted, so two extracts that serialise
+ * the same row differently agree), which includes {@code export_time}: exact duplicates from
+ * overlapping extracts share an identity, while a late correction (a new row with a later export
+ * time) does not.
+ */
+final class GcpJsonLinesSource implements RecordSource {
+
+  private static final ObjectMapper READER =
+      JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+  private static final ObjectMapper CANONICAL =
+      JsonMapper.builder().enable(JsonNodeFeature.WRITE_PROPERTIES_SORTED).build();
+
+  private final BufferedReader reader;
+  private final RowFinisher finisher;
+  private final GcpBillingMapper mapper = new GcpBillingMapper();
+  private final MessageDigest sha256;
+  private long line;
+
+  GcpJsonLinesSource(InputStream in, SourceContext context) throws IOException {
+    this.reader =
+        new BufferedReader(
+            new InputStreamReader(Inputs.decompressed(in), StandardCharsets.UTF_8), 1 << 16);
+    this.finisher = new RowFinisher(context, Provider.GCP);
+    try {
+      this.sha256 = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java runtime has SHA-256", e);
+    }
+  }
+
+  @Override
+  public Outcome next() throws IOException {
+    String text;
+    do {
+      text = reader.readLine();
+      if (text == null) {
+        return null;
+      }
+      line++;
+    } while (text.isBlank());
+    JsonNode row;
+    try {
+      row = READER.readTree(text);
+    } catch (JsonProcessingException e) {
+      return finisher.reject(
+          RejectReason.MALFORMED_RECORD,
+          "is not valid JSON: " + e.getOriginalMessage(),
+          line,
+          null);
+    }
+    if (row == null || !row.isObject()) {
+      return finisher.reject(RejectReason.MALFORMED_RECORD, "is not a JSON object", line, null);
+    }
+    BigDecimal rawCost = GcpBillingMapper.rawCost(row);
+    if (GcpBillingMapper.text(row, "export_time") == null) {
+      return finisher.reject(RejectReason.MISSING_VALUE, "export_time: is empty", line, rawCost);
+    }
+    try {
+      return finisher.finish(mapper.map(row, identity(row)), line, rawCost);
+    } catch (RowRejectedException e) {
+      return finisher.reject(e.reason(), e.getMessage(), line, rawCost);
+    }
+  }
+
+  private String identity(JsonNode row) throws JsonProcessingException {
+    return HexFormat.of().formatHex(sha256.digest(CANONICAL.writeValueAsBytes(row)));
+  }
+
+  @Override
+  public Map<String, Long> unknownServices() {
+    return mapper.unknownServices();
+  }
+
+  @Override
+  public void close() throws IOException {
+    reader.close();
+  }
+}

@@ -1,0 +1,27 @@
+package dev.convergence.focus.source;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.zip.GZIPInputStream;
+
+/** Opens provider files whether or not they are gzip-compressed, by their magic bytes. */
+public final class Inputs {
+
+  private static final int BUFFER = 1 << 16;
+
+  private Inputs() {}
+
+  /** The stream's content, decompressed if it starts with the gzip magic bytes. */
+  public static InputStream decompressed(InputStream in) throws IOException {
+    BufferedInputStream buffered = new BufferedInputStream(in, BUFFER);
+    buffered.mark(2);
+    int first = buffered.read();
+    int second = buffered.read();
+    buffered.reset();
+    if (first == 0x1f && second == 0x8b) {
+      return new BufferedInputStream(new GZIPInputStream(buffered, BUFFER), BUFFER);
+    }
+    return buffered;
+  }
+}
