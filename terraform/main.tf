@@ -227,7 +227,7 @@ locals {
     CONVERGENCE_REGION           = var.region
     CONVERGENCE_ENVIRONMENT      = var.environment
     CONVERGENCE_CONFIG_URI       = "gs://${module.storage.bucket_names["ledger"]}/config/"
-    CONVERGENCE_LEDGER_BUCKET    = module.storage.bucket_names["ledger"]
+    CONVERGENCE_LEDGER           = "gs://${module.storage.bucket_names["ledger"]}"
     CONVERGENCE_LANDING_BUCKET   = module.storage.bucket_names["landing"]
     CONVERGENCE_STAGING_BUCKET   = module.storage.bucket_names["staging"]
     CONVERGENCE_OPS_DATASET      = module.bigquery.ops_dataset_id

@@ -2,7 +2,6 @@ package dev.convergence.functions;
 
 import com.google.cloud.workflows.executions.v1.WorkflowName;
 import java.net.URI;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,11 +14,11 @@ import java.util.Optional;
  *
  * <table>
  *   <tr><th>variable</th><th>meaning</th></tr>
- *   <tr><td>{@code CONVERGENCE_CONFIG_DIR}</td><td>directory holding {@code tenants/} and
- *       {@code pipelines/}, deployed with the function</td></tr>
+ *   <tr><td>{@code CONVERGENCE_CONFIG_URI}</td><td>the directory holding {@code tenants/} and
+ *       {@code pipelines/}: {@code gs://bucket/prefix/}, or a local path</td></tr>
  *   <tr><td>{@code CONVERGENCE_LEDGER}</td><td>where the run ledger lives: {@code gs://bucket}, or
  *       a local directory path (local runs and tests)</td></tr>
- *   <tr><td>{@code GOOGLE_CLOUD_PROJECT}</td><td>the project of the Pub/Sub topics</td></tr>
+ *   <tr><td>{@code CONVERGENCE_PROJECT_ID}</td><td>the project of the Pub/Sub topics</td></tr>
  *   <tr><td>{@code CONVERGENCE_WORKFLOW}</td><td>the workflow to start, {@code
  *       projects/P/locations/L/workflows/pipeline-run}</td></tr>
  *   <tr><td>{@code CONVERGENCE_WORKFLOWS_ENDPOINT}</td><td>optional: another Workflows Executions
@@ -29,7 +28,7 @@ import java.util.Optional;
  * </table>
  */
 public record FunctionSettings(
-    Path configDirectory,
+    String configUri,
     String ledger,
     String projectId,
     WorkflowName workflow,
@@ -42,9 +41,9 @@ public record FunctionSettings(
 
   public static FunctionSettings from(Map<String, String> environment) {
     List<String> problems = new ArrayList<>();
-    String config = required(environment, "CONVERGENCE_CONFIG_DIR", problems);
+    String config = required(environment, "CONVERGENCE_CONFIG_URI", problems);
     String ledger = required(environment, "CONVERGENCE_LEDGER", problems);
-    String project = required(environment, "GOOGLE_CLOUD_PROJECT", problems);
+    String project = required(environment, "CONVERGENCE_PROJECT_ID", problems);
     String workflowName = required(environment, "CONVERGENCE_WORKFLOW", problems);
     WorkflowName workflow = null;
     if (workflowName != null) {
@@ -73,7 +72,7 @@ public record FunctionSettings(
           "the function is not configured: " + String.join("; ", problems));
     }
     return new FunctionSettings(
-        Path.of(config),
+        config,
         ledger,
         project,
         workflow,

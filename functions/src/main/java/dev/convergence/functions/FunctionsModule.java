@@ -37,7 +37,8 @@ interface FunctionsModule {
   @Provides
   @Singleton
   static ConfigDirectory config(FunctionSettings settings) {
-    return ConfigDirectory.load(settings.configDirectory());
+    return ConfigDirectory.load(
+        ConfigLocation.resolve(settings.configUri(), StorageOptions::getDefaultInstance));
   }
 
   @Provides

@@ -52,11 +52,11 @@ class AcceptRunIT {
         InvokerProcess.start(
             AcceptRun.class,
             Map.of(
-                "CONVERGENCE_CONFIG_DIR",
+                "CONVERGENCE_CONFIG_URI",
                 Path.of(AcceptRunIT.class.getResource("/config").toURI()).toString(),
                 "CONVERGENCE_LEDGER",
                 ledgerDirectory.toString(),
-                "GOOGLE_CLOUD_PROJECT",
+                "CONVERGENCE_PROJECT_ID",
                 PubSubEmulatorServer.PROJECT,
                 "CONVERGENCE_WORKFLOW",
                 WORKFLOW,

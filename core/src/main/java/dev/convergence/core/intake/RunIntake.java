@@ -16,6 +16,8 @@ import dev.convergence.core.request.RunRequest;
 import dev.convergence.core.request.RunRequestParser;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -33,6 +35,9 @@ public final class RunIntake {
 
   /** Attribute a scheduler message carries instead of a billing period: current or previous. */
   public static final String PERIOD_CHOICE_ATTRIBUTE = "billing_period_choice";
+
+  /** The schedule's IANA time zone, in which "current" and "previous" are counted (default UTC). */
+  public static final String TIME_ZONE_ATTRIBUTE = "time_zone";
 
   public static final String REASON_CODE = "reason_code";
   public static final String REASON_FIELD = "reason_field";
@@ -97,7 +102,7 @@ public final class RunIntake {
     if (choice == null) {
       return Optional.empty();
     }
-    BillingPeriod current = BillingPeriod.containing(message.publishTime());
+    BillingPeriod current = BillingPeriod.containing(message.publishTime(), zone(message));
     return switch (choice) {
       case "current" -> Optional.of(current);
       case "previous" -> Optional.of(current.plusMonths(-1));
@@ -108,6 +113,19 @@ public final class RunIntake {
                   "attributes." + PERIOD_CHOICE_ATTRIBUTE,
                   "must be current or previous; got '" + choice + "'"));
     };
+  }
+
+  private static ZoneId zone(RequestMessage message) throws RejectedRequestException {
+    String zone = message.attributes().getOrDefault(TIME_ZONE_ATTRIBUTE, "UTC");
+    try {
+      return ZoneId.of(zone);
+    } catch (DateTimeException e) {
+      throw new RejectedRequestException(
+          Rejection.of(
+              ReasonCode.INVALID_BILLING_PERIOD,
+              "attributes." + TIME_ZONE_ATTRIBUTE,
+              "'" + zone + "' is not an IANA time zone such as Europe/Paris or UTC"));
+    }
   }
 
   private IntakeOutcome deadLetter(RequestMessage message, Rejection rejection) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.time.Instant;
 import java.time.YearMonth;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -43,7 +44,12 @@ public record BillingPeriod(YearMonth month) implements Comparable<BillingPeriod
   }
 
   public static BillingPeriod containing(Instant instant) {
-    return new BillingPeriod(YearMonth.from(instant.atZone(ZoneOffset.UTC)));
+    return containing(instant, ZoneOffset.UTC);
+  }
+
+  /** The month {@code instant} falls in, as a calendar in {@code zone} shows it. */
+  public static BillingPeriod containing(Instant instant, ZoneId zone) {
+    return new BillingPeriod(YearMonth.from(instant.atZone(zone)));
   }
 
   public Instant start() {

@@ -161,6 +161,29 @@ class RunIntakeTest {
   }
 
   @Test
+  void aSchedulersPeriodIsCountedInItsTimeZone() {
+    String body = "{\"tenant_id\":\"pro_co\",\"pipeline\":\"aws-cur\",\"trigger\":\"scheduler\"}";
+    // 00:30 on 1 December in Paris is still 30 November in UTC.
+    RequestMessage parisMidnight =
+        new RequestMessage(
+            body.getBytes(UTF_8),
+            Map.of("billing_period_choice", "previous", "time_zone", "Europe/Paris"),
+            "79",
+            Instant.parse("2026-11-30T23:30:00Z"));
+
+    IntakeOutcome.Accepted accepted = (IntakeOutcome.Accepted) intake.accept(parisMidnight);
+
+    assertThat(accepted.run().billingPeriod()).isEqualTo(BillingPeriod.of(2026, 11));
+    IntakeOutcome badZone =
+        intake.accept(
+            message(
+                body, "80", Map.of("billing_period_choice", "current", "time_zone", "Mars/Base")));
+    assertThat(((IntakeOutcome.DeadLettered) badZone).rejection().message())
+        .isEqualTo(
+            "attributes.time_zone: 'Mars/Base' is not an IANA time zone such as Europe/Paris or UTC");
+  }
+
+  @Test
   void aLongReasonIsCutToWhatAnAttributeMayHold() {
     String longName = "x".repeat(3000);
 

@@ -78,12 +78,17 @@ public final class PubSubEventBus implements EventBus, AutoCloseable {
   }
 
   @Override
-  public void close() throws InterruptedException {
-    for (Publisher publisher : publishers.values()) {
-      publisher.shutdown();
-      publisher.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS);
+  public void close() {
+    try {
+      for (Publisher publisher : publishers.values()) {
+        publisher.shutdown();
+        publisher.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      publishers.clear();
     }
-    publishers.clear();
   }
 
   /** A non-default way to reach Pub/Sub: its channel and credentials. */
