@@ -135,7 +135,7 @@ class AcceptRunIT {
 
   private static List<WorkflowsStandIn.Request> executionsFor(String requestId) {
     return workflows.requests().stream()
-        .filter(r -> r.argument().get("request_id").asText().equals(requestId))
+        .filter(r -> r.argument().get("request").get("request_id").asText().equals(requestId))
         .toList();
   }
 

@@ -7,6 +7,7 @@ import dev.convergence.core.request.Rejection;
 import dev.convergence.core.request.RunRequest;
 import dev.convergence.core.request.RunRequestValidator;
 import dev.convergence.core.request.ValidatedRequest;
+import dev.convergence.core.store.ObjectInfo;
 import dev.convergence.core.store.ObjectStore;
 import dev.convergence.core.store.StoredObject;
 import dev.convergence.core.tenant.Plan;
@@ -14,6 +15,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -231,6 +233,19 @@ public final class ObjectStoreRunLedger implements RunLedger {
   @Override
   public Optional<RunRecord> find(String tenantId, String runId) {
     return store.read(keys.run(tenantId, runId)).map(o -> LedgerJson.read(o, RunRecord.class));
+  }
+
+  @Override
+  public List<RunRecord> recentRuns(String tenantId, int limit) {
+    // Reads every run of the tenant: fine for the status page's volumes; an index by admission
+    // time would be the next step if tenants keep tens of thousands of runs.
+    List<RunRecord> runs = new ArrayList<>();
+    for (ObjectInfo info : store.list(keys.runs(tenantId))) {
+      store.read(info.key()).map(o -> LedgerJson.read(o, RunRecord.class)).ifPresent(runs::add);
+    }
+    runs.sort(
+        Comparator.comparing(RunRecord::acceptedAt).thenComparing(RunRecord::runId).reversed());
+    return List.copyOf(runs.subList(0, Math.min(limit, runs.size())));
   }
 
   @Override

@@ -60,7 +60,8 @@ public final class RunLaunches {
         throw e;
       }
       LaunchRecord started = LaunchRecord.claimed(run.runId(), clock.instant()).started(execution);
-      if (store.replaceIfGeneration(key, LedgerJson.write(started), generation).isEmpty()) {
+      if (store.replaceIfGeneration(key, LedgerJson.write(started), generation).isEmpty()
+          && !execution(run.tenantId(), run.runId()).equals(Optional.of(execution))) {
         log.warn(
             "Run {} was started as {} after its claim was taken over; two executions may run",
             run.runId(),
@@ -70,6 +71,36 @@ public final class RunLaunches {
       }
       return new Launch(run.runId(), execution, true);
     }
+  }
+
+  /**
+   * Records {@code execution} as the one running {@code run}, for a workflow started directly
+   * rather than by intake. Returns the execution that runs it: {@code execution} itself, or another
+   * one recorded before, in which case {@code execution} must not run it too.
+   */
+  public String recordExecution(RunRecord run, String execution) {
+    String key = keys.launch(run.tenantId(), run.runId());
+    LaunchRecord started = LaunchRecord.claimed(run.runId(), clock.instant()).started(execution);
+    return Retry.DEFAULT.untilSettled(
+        "recording the execution of run " + run.runId(),
+        () -> {
+          Optional<StoredObject> existing = store.read(key);
+          if (existing.isEmpty()) {
+            return store.createIfAbsent(key, LedgerJson.write(started)).isPresent()
+                ? Optional.of(execution)
+                : Optional.<String>empty();
+          }
+          LaunchRecord launch = LedgerJson.read(existing.get(), LaunchRecord.class);
+          if (launch.stage() == LaunchRecord.Stage.STARTED) {
+            return Optional.of(launch.execution());
+          }
+          // Claimed by intake, which is starting this very execution (or died doing so).
+          return store
+                  .replaceIfGeneration(key, LedgerJson.write(started), existing.get().generation())
+                  .isPresent()
+              ? Optional.of(execution)
+              : Optional.<String>empty();
+        });
   }
 
   /** The recorded execution of a run's workflow, if it was started. */

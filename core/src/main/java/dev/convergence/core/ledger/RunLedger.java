@@ -21,6 +21,9 @@ public interface RunLedger {
 
   Optional<RunRecord> find(String tenantId, String runId);
 
+  /** The tenant's runs, most recently admitted first, at most {@code limit} of them. */
+  List<RunRecord> recentRuns(String tenantId, int limit);
+
   /**
    * Moves a run to {@code target}, compare-and-swap against concurrent writers. Entering a terminal
    * state frees the run's concurrency slot. Asking for the state the run is already in is a no-op

@@ -70,4 +70,29 @@ class RunLaunchesTest {
     assertThat(launch.startedNow()).isTrue();
     assertThat(launcher.started()).containsExactly(run);
   }
+
+  @Test
+  void aDirectlyStartedExecutionIsRecordedAndASecondOneIsToldWhichRuns() {
+    String first = launches.recordExecution(run, "executions/direct-1");
+    String again = launches.recordExecution(run, "executions/direct-1");
+    String second = launches.recordExecution(run, "executions/direct-2");
+
+    assertThat(first).isEqualTo("executions/direct-1");
+    assertThat(again).isEqualTo("executions/direct-1");
+    assertThat(second).isEqualTo("executions/direct-1");
+    assertThat(launches.launchOnce(run, launcher))
+        .isEqualTo(new RunLaunches.Launch(run.runId(), "executions/direct-1", false));
+    assertThat(launcher.started()).isEmpty();
+  }
+
+  @Test
+  void theExecutionIntakeIsStartingMayRecordItselfFirst() {
+    store.put(
+        "ledger/launches/pro_co/" + run.runId() + ".json",
+        LedgerJson.write(LaunchRecord.claimed(run.runId(), clock.instant())));
+
+    assertThat(launches.recordExecution(run, "executions/from-intake"))
+        .isEqualTo("executions/from-intake");
+    assertThat(launches.execution("pro_co", run.runId())).contains("executions/from-intake");
+  }
 }

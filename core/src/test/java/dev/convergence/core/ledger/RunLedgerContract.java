@@ -274,6 +274,20 @@ public abstract class RunLedgerContract {
   }
 
   @Test
+  void recentRunsAreTheTenantsNewestFirst() {
+    RunRecord first = admitted("scale_co", "a");
+    clock.advance(Duration.ofMinutes(1));
+    RunRecord second = admitted("scale_co", "b");
+    clock.advance(Duration.ofMinutes(1));
+    RunRecord third = admitted("scale_co", "c");
+    admitted("pro_co", "other tenant");
+
+    assertThat(ledger.recentRuns("scale_co", 10)).containsExactly(third, second, first);
+    assertThat(ledger.recentRuns("scale_co", 2)).containsExactly(third, second);
+    assertThat(ledger.recentRuns("nobody_co", 10)).isEmpty();
+  }
+
+  @Test
   void transitionsRecordEachStateWithTimeAndReason() {
     RunRecord run = admitted("pro_co", "life");
     clock.advance(Duration.ofMinutes(1));

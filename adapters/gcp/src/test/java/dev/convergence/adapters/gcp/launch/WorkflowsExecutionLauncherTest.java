@@ -78,9 +78,9 @@ class WorkflowsExecutionLauncherTest {
             json.readTree(
                 "{\"run_id\":\""
                     + run.runId()
-                    + "\",\"tenant_id\":\"pro_co\",\"pipeline\":\"aws-cur\","
-                    + "\"billing_period\":\"2026-11\",\"request_id\":\"req-7\","
-                    + "\"trigger\":\"manual\",\"dry_run\":false}"));
+                    + "\",\"request\":{\"tenant_id\":\"pro_co\",\"pipeline\":\"aws-cur\","
+                    + "\"billing_period\":\"2026-11\",\"trigger\":\"manual\","
+                    + "\"request_id\":\"req-7\",\"options\":{\"dry_run\":false}}}"));
   }
 
   @Test
