@@ -6,6 +6,7 @@ import dev.convergence.core.intake.RunIntake;
 import dev.convergence.core.ledger.RunLaunches;
 import dev.convergence.core.ledger.RunLedger;
 import dev.convergence.core.request.RunRequestParser;
+import dev.convergence.core.tenant.TenantRegistry;
 import jakarta.inject.Singleton;
 
 /** The functions' object graph. Building it builds nothing: each client is made on first use. */
@@ -20,6 +21,8 @@ interface FunctionsComponent {
   RunLaunches launches();
 
   RunRequestParser parser();
+
+  TenantRegistry tenants();
 
   static FunctionsComponent create(FunctionSettings settings) {
     return DaggerFunctionsComponent.factory().create(settings);

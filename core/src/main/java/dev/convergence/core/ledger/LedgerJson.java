@@ -11,10 +11,10 @@ import dev.convergence.core.store.StoredObject;
 import java.io.IOException;
 
 /**
- * The ledger's objects as JSON. Unknown fields are ignored when reading, so a newer writer can add
- * fields without breaking an older reader.
+ * The ledger's objects as JSON, and the runs as the HTTP functions show them. Unknown fields are
+ * ignored when reading, so a newer writer can add fields without breaking an older reader.
  */
-final class LedgerJson {
+public final class LedgerJson {
 
   private static final ObjectMapper JSON =
       JsonMapper.builder()
@@ -27,7 +27,7 @@ final class LedgerJson {
 
   private LedgerJson() {}
 
-  static byte[] write(Object value) {
+  public static byte[] write(Object value) {
     try {
       return JSON.writeValueAsBytes(value);
     } catch (IOException e) {
@@ -35,7 +35,7 @@ final class LedgerJson {
     }
   }
 
-  static <T> T read(StoredObject object, Class<T> type) {
+  public static <T> T read(StoredObject object, Class<T> type) {
     try {
       return JSON.readValue(object.content(), type);
     } catch (IOException e) {
