@@ -215,4 +215,62 @@ class AcceptRunIT {
                 + " allows at once; send the request again when one has ended");
     assertThat(executionsFor("second")).isEmpty();
   }
+
+  @Test
+  void theWholeBadRequestCorpusIsDeadLetteredWithItsReasonsAndNothingIsAdmitted() throws Exception {
+    List<BadRequestCorpus.Case> cases = BadRequestCorpus.cases();
+    int runsBefore = ledger.list("ledger/runs/").size();
+    for (BadRequestCorpus.Case bad : cases) {
+      Map<String, String> attributes = new java.util.HashMap<>(bad.attributes());
+      attributes.put("case", bad.name());
+      publisher.publish(Topics.RUN_REQUESTS, bad.data(), attributes);
+    }
+
+    await(
+        cases.size() + " dead letters",
+        () ->
+            deadLettersByCase()
+                .keySet()
+                .containsAll(cases.stream().map(BadRequestCorpus.Case::name).toList()));
+
+    Map<String, PubsubMessage> received = deadLettersByCase();
+    for (BadRequestCorpus.Case bad : cases) {
+      PubsubMessage dead = received.get(bad.name());
+      assertThat(dead.getAttributesMap().get("reason_code"))
+          .as(bad.name())
+          .isEqualTo(bad.expected().name());
+      assertThat(dead.getData().toByteArray()).as(bad.name()).isEqualTo(bad.data());
+    }
+    assertThat(ledger.list("ledger/runs/")).hasSize(runsBefore);
+  }
+
+  @Test
+  void aStarterTenantsSeventhRequestOfTheDayIsRefusedWithTheQuotaReason() throws Exception {
+    dev.convergence.core.config.ConfigDirectory config =
+        dev.convergence.core.config.ConfigDirectory.load(
+            Path.of(AcceptRunIT.class.getResource("/config").toURI()));
+    dev.convergence.core.ledger.RunLedger runs =
+        new dev.convergence.core.ledger.ObjectStoreRunLedger(
+            ledger,
+            new dev.convergence.core.request.RunRequestValidator(
+                config.tenants(), config.pipelines()),
+            java.time.Clock.systemUTC(),
+            dev.convergence.core.ledger.LedgerSettings.DEFAULT);
+    for (int i = 1; i <= 6; i++) {
+      String requestId = "daily-" + i;
+      publish(request("daily_co", "2026-10", ",\"request_id\":\"" + requestId + "\""), Map.of());
+      await("run " + i + " started", () -> !executionsFor(requestId).isEmpty());
+      String runId = executionsFor(requestId).get(0).argument().get("run_id").asText();
+      runs.transition("daily_co", runId, dev.convergence.core.ledger.RunState.RUNNING, "test");
+      runs.transition("daily_co", runId, dev.convergence.core.ledger.RunState.SUCCEEDED, "test");
+    }
+
+    publish(
+        request("daily_co", "2026-10", ",\"request_id\":\"daily-7\""), Map.of("case", "seventh"));
+    await("the seventh request's dead letter", () -> deadLettersByCase().containsKey("seventh"));
+
+    assertThat(deadLettersByCase().get("seventh").getAttributesMap())
+        .containsEntry("reason_code", "DAILY_QUOTA_EXCEEDED");
+    assertThat(executionsFor("daily-7")).isEmpty();
+  }
 }

@@ -3,6 +3,8 @@ package dev.convergence.functions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.convergence.core.bus.Topics;
 import dev.convergence.core.config.ConfigDirectory;
 import dev.convergence.core.intake.RunIntake;
@@ -24,6 +26,10 @@ import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -82,6 +88,43 @@ class AcceptRunTest {
     function.accept(event(data));
     assertThat(launcher.started()).hasSize(1);
   }
+
+  @Test
+  void everyCaseOfTheBadRequestCorpusIsDeadLetteredWithItsReason() {
+    List<BadRequestCorpus.Case> cases = BadRequestCorpus.cases();
+    assertThat(cases).hasSizeGreaterThanOrEqualTo(50);
+
+    for (BadRequestCorpus.Case bad : cases) {
+      function.accept(event(pushBody(bad.data(), bad.attributes(), "m-" + bad.name())));
+    }
+
+    Map<String, String> reasons = new HashMap<>();
+    for (RecordingEventBus.Published dead : bus.on(Topics.RUN_REQUESTS_REJECTED)) {
+      reasons.put(
+          dead.attributes().get("original_message_id"), dead.attributes().get("reason_code"));
+    }
+    for (BadRequestCorpus.Case bad : cases) {
+      assertThat(reasons.get("m-" + bad.name())).as(bad.name()).isEqualTo(bad.expected().name());
+    }
+    assertThat(store.list("ledger/runs/")).isEmpty();
+    assertThat(launcher.started()).isEmpty();
+  }
+
+  /** A push body as Eventarc wraps it, around {@code data} and {@code attributes}. */
+  static byte[] pushBody(byte[] data, Map<String, String> attributes, String messageId) {
+    ObjectNode message = JSON.createObjectNode();
+    message.put("data", Base64.getEncoder().encodeToString(data));
+    message.put("messageId", messageId);
+    message.put("publishTime", "2026-11-01T02:00:03.412Z");
+    ObjectNode attributeNode = message.putObject("attributes");
+    attributes.forEach(attributeNode::put);
+    ObjectNode push = JSON.createObjectNode();
+    push.set("message", message);
+    push.put("subscription", "projects/convergence-prod/subscriptions/accept-run");
+    return push.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   @Test
   void anEventThatIsNotAPubSubMessageFailsSoPubSubsOwnDeadLetterPolicyCatchesIt() {
