@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Does for tests what Eventarc does in the cloud: receives the Pub/Sub emulator's push and hands it
@@ -26,6 +27,8 @@ final class EventarcRelay implements AutoCloseable {
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final URI function;
   private final String topic;
+  private final AtomicInteger succeeded = new AtomicInteger();
+  private final AtomicInteger failed = new AtomicInteger();
 
   private EventarcRelay(HttpServer server, URI function, String topic) {
     this.server = server;
@@ -70,8 +73,19 @@ final class EventarcRelay implements AutoCloseable {
     } catch (IOException e) {
       status = 503;
     }
+    (status >= 200 && status < 300 ? succeeded : failed).incrementAndGet();
     push.sendResponseHeaders(status, -1);
     push.close();
+  }
+
+  /** Deliveries the function answered with success. */
+  int succeeded() {
+    return succeeded.get();
+  }
+
+  /** Deliveries the function failed (each redelivered by Pub/Sub). */
+  int failed() {
+    return failed.get();
   }
 
   @Override
