@@ -29,7 +29,7 @@ class ConfigLocationTest {
 
     assertThat(fromCloud.tenants().all())
         .extracting(Tenant::id)
-        .containsExactly("acme_corp", "small_co");
+        .containsExactly("acme_corp", "daily_co", "dormant_co", "small_co");
     assertThat(fromCloud.tenants().all()).isEqualTo(fromDisk.tenants().all());
     assertThat(fromCloud.pipelines().all()).isEqualTo(fromDisk.pipelines().all());
   }
