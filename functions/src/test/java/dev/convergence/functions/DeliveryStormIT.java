@@ -41,7 +41,7 @@ class DeliveryStormIT {
 
   @Test
   void aStormOfRedeliveriesGivesOneRunAndOneLaunchPerDistinctRequest() throws Exception {
-    Path config = writeConfig(work.resolve("config"));
+    Path config = LoadTenants.write(work.resolve("config"), "storm", TENANTS);
     Path ledgerDirectory = Files.createDirectories(work.resolve("ledger"));
     List<String> deliveries = deliveries();
 
@@ -122,15 +122,7 @@ class DeliveryStormIT {
     int distinct = 0;
     for (int t = 0; t < TENANTS; t++) {
       for (int r = 0; r < REQUESTS_PER_TENANT; r++) {
-        String body =
-            "{\"tenant_id\":\"storm_"
-                + t
-                + "\",\"pipeline\":\"aws-cur\",\"billing_period\":\"2026-10\","
-                + "\"trigger\":\"manual\",\"request_id\":\"storm-"
-                + t
-                + "-"
-                + r
-                + "\"}";
+        String body = LoadTenants.request("storm", t, r);
         deliveries.add(body);
         if (distinct++ % 10 < 3) {
           deliveries.add(body);
@@ -142,28 +134,5 @@ class DeliveryStormIT {
     }
     Collections.shuffle(deliveries, random);
     return deliveries;
-  }
-
-  private static Path writeConfig(Path root) throws Exception {
-    Path pipelines = Files.createDirectories(root.resolve("pipelines"));
-    Path tenants = Files.createDirectories(root.resolve("tenants"));
-    Files.writeString(
-        pipelines.resolve("aws-cur.yaml"),
-        "name: aws-cur\nprovider: aws\nsource_format: aws-cur-legacy-csv\n");
-    for (int t = 0; t < TENANTS; t++) {
-      Files.writeString(
-          tenants.resolve("storm_" + t + ".yaml"),
-          "id: storm_"
-              + t
-              + "\ndisplay_name: Storm "
-              + t
-              + "\nstatus: active\nplan: enterprise\nproviders:\n  - provider: aws\n"
-              + "    billing_accounts: [\"1000000000"
-              + String.format("%02d", t)
-              + "\"]\n    landing_prefix: landing/storm_"
-              + t
-              + "/aws/\n");
-    }
-    return root;
   }
 }

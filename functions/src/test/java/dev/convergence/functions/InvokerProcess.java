@@ -17,7 +17,20 @@ import java.util.Map;
  */
 final class InvokerProcess implements AutoCloseable {
 
-  private static final Path INVOKER_DIR = Path.of("target", "invoker");
+  /** {@code target/invoker}, found from where these test classes were loaded. */
+  private static final Path TARGET = target();
+
+  private static final Path INVOKER_DIR = TARGET.resolve("invoker");
+
+  private static Path target() {
+    try {
+      return Path.of(
+              InvokerProcess.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+          .getParent();
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
 
   private final Process process;
   private final int port;
@@ -53,9 +66,7 @@ final class InvokerProcess implements AutoCloseable {
                     "-jar",
                     jar.toString(),
                     "--classpath",
-                    Path.of("target", "classes").toAbsolutePath()
-                        + ":"
-                        + Files.readString(classpath).trim(),
+                    TARGET.resolve("classes") + ":" + Files.readString(classpath).trim(),
                     "--target",
                     target.getName(),
                     "--port",
@@ -70,7 +81,12 @@ final class InvokerProcess implements AutoCloseable {
       if (!process.isAlive() || Instant.now().isAfter(giveUp)) {
         process.destroyForcibly();
         throw new IllegalStateException(
-            "the invoker did not start " + target.getName() + ":\n" + Files.readString(log));
+            "the invoker did not start "
+                + target.getName()
+                + " (classes in "
+                + TARGET.resolve("classes")
+                + "):\n"
+                + Files.readString(log));
       }
       Thread.sleep(50);
     }

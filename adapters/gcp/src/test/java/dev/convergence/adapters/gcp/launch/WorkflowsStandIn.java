@@ -17,8 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class WorkflowsStandIn implements AutoCloseable {
 
-  /** One request as received. */
-  public record Request(String method, String path, String body) {
+  /** One request as received, and when. */
+  public record Request(String method, String path, String body, java.time.Instant received) {
 
     /** The execution's argument, parsed from the request body. */
     public JsonNode argument() {
@@ -51,7 +51,7 @@ public final class WorkflowsStandIn implements AutoCloseable {
   private void answer(com.sun.net.httpserver.HttpExchange exchange) throws IOException {
     String body = new String(exchange.getRequestBody().readAllBytes(), UTF_8);
     String path = exchange.getRequestURI().getPath();
-    requests.add(new Request(exchange.getRequestMethod(), path, body));
+    requests.add(new Request(exchange.getRequestMethod(), path, body, java.time.Instant.now()));
     String workflow = path.replaceFirst("^/v1/", "").replaceFirst("/executions$", "");
     byte[] answer =
         (status == 200
