@@ -220,9 +220,10 @@ final class AzureCostMapper implements CsvRowMapper {
             .xSourceChargeType(typeName)
             .xServiceCode(serviceCode);
     if (qty != null && unit != null && (usage || type == AzureChargeType.PURCHASE)) {
-      b.pricingQuantity(qty).pricingUnit(unit);
+      AzureUnitOfMeasure measure = AzureUnitOfMeasure.parse(unit);
+      b.pricingQuantity(qty).pricingUnit(measure.pricingUnit());
       if (usage && !type.isUnusedCommitment()) {
-        b.consumedQuantity(qty).consumedUnit(unit);
+        b.consumedQuantity(measure.consumedQuantity(qty)).consumedUnit(measure.unit());
       }
     }
     if (usage || type == AzureChargeType.PURCHASE) {

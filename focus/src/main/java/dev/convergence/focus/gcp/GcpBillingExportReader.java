@@ -1,7 +1,9 @@
 package dev.convergence.focus.gcp;
 
+import dev.convergence.core.provider.Provider;
 import dev.convergence.focus.ConversionStream;
 import dev.convergence.focus.SourceContext;
+import dev.convergence.focus.source.CsvRecordSource;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -9,7 +11,9 @@ import java.io.InputStream;
  * Reads a Google Cloud billing export (standard or detailed usage cost) extracted as
  * newline-delimited JSON, plain or gzip, and streams its FOCUS 1.2 rows. The export is append-only
  * (late data and corrections arrive as new rows with a later {@code export_time}, and all of them
- * count), so rows carry a row identity ({@code x_row_identity}) rather than a snapshot id.
+ * count), so rows carry a row identity ({@code x_row_identity}) rather than a snapshot id. Both
+ * formats share one mapping and one identity: the same export row read from either gives the same
+ * FOCUS rows.
  */
 public final class GcpBillingExportReader {
 
@@ -18,5 +22,20 @@ public final class GcpBillingExportReader {
   public static ConversionStream openJsonLines(InputStream in, SourceContext context)
       throws IOException {
     return new ConversionStream(new GcpJsonLinesSource(in, context));
+  }
+
+  /**
+   * Opens a billing export saved as CSV (plain or gzip), the flattened layout {@code
+   * focus/README.md} documents: dotted or underscored column names for RECORD fields, repeated
+   * fields as JSON text.
+   *
+   * @throws dev.convergence.focus.MissingColumnsException naming every required column missing
+   */
+  public static ConversionStream openCsv(InputStream in, SourceContext context) throws IOException {
+    return CsvRecordSource.open(
+        in,
+        context,
+        Provider.GCP,
+        (header, ctx) -> new GcpCsvRowMapper(GcpCsvLayout.of(header, ctx.sourceFile())));
   }
 }

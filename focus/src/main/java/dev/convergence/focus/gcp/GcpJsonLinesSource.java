@@ -20,29 +20,26 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 
 /**
  * Reads newline-delimited JSON, one billing export row per line, holding one line at a time. Each
- * row's identity is the SHA-256 of its canonical JSON (keys sorted, so two extracts that serialise
- * the same row differently agree), which includes {@code export_time}: exact duplicates from
- * overlapping extracts share an identity, while a late correction (a new row with a later export
- * time) does not.
+ * row's identity is {@link GcpRowIdentity}'s: two extracts that serialise the same row differently
+ * (key order, timestamp spelling, JSON or CSV) agree, exact duplicates from overlapping extracts
+ * share an identity, and a late correction (a new row with a later export time) does not.
  */
 final class GcpJsonLinesSource implements RecordSource {
 
   private static final ObjectMapper READER =
-      JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
-  private static final ObjectMapper CANONICAL =
-      JsonMapper.builder().enable(JsonNodeFeature.WRITE_PROPERTIES_SORTED).build();
+      JsonMapper.builder()
+          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+          .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+          .build();
 
   private final BufferedReader reader;
   private final RowFinisher finisher;
   private final GcpBillingMapper mapper = new GcpBillingMapper();
-  private final MessageDigest sha256;
+  private final GcpRowIdentity identity = new GcpRowIdentity();
   private long line;
 
   GcpJsonLinesSource(InputStream in, SourceContext context) throws IOException {
@@ -50,11 +47,6 @@ final class GcpJsonLinesSource implements RecordSource {
         new BufferedReader(
             new InputStreamReader(Inputs.decompressed(in), StandardCharsets.UTF_8), 1 << 16);
     this.finisher = new RowFinisher(context, Provider.GCP);
-    try {
-      this.sha256 = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java runtime has SHA-256", e);
-    }
   }
 
   @Override
@@ -85,14 +77,10 @@ final class GcpJsonLinesSource implements RecordSource {
       return finisher.reject(RejectReason.MISSING_VALUE, "export_time: is empty", line, rawCost);
     }
     try {
-      return finisher.finish(mapper.map(row, identity(row)), line, rawCost);
+      return finisher.finish(mapper.map(row, identity.of(row)), line, rawCost);
     } catch (RowRejectedException e) {
       return finisher.reject(e.reason(), e.getMessage(), line, rawCost);
     }
-  }
-
-  private String identity(JsonNode row) throws JsonProcessingException {
-    return HexFormat.of().formatHex(sha256.digest(CANONICAL.writeValueAsBytes(row)));
   }
 
   @Override

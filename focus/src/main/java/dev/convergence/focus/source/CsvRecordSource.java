@@ -8,11 +8,9 @@ import dev.convergence.focus.ConversionStream;
 import dev.convergence.focus.Outcome;
 import dev.convergence.focus.RecordSource;
 import dev.convergence.focus.RejectReason;
-import dev.convergence.focus.RowRejectedException;
 import dev.convergence.focus.SourceContext;
 import java.io.IOException;
 import java.io.InputStream;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
@@ -92,13 +90,7 @@ public final class CsvRecordSource implements RecordSource {
           row.line(),
           null);
     }
-    BigDecimal rawCost = null;
-    try {
-      rawCost = mapper.rawCost(row);
-      return finisher.finish(mapper.map(row), row.line(), rawCost);
-    } catch (RowRejectedException e) {
-      return finisher.reject(e.reason(), e.getMessage(), row.line(), rawCost);
-    }
+    return finisher.convert(mapper, row);
   }
 
   @Override

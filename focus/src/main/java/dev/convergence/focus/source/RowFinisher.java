@@ -6,6 +6,7 @@ import dev.convergence.focus.FocusRow;
 import dev.convergence.focus.Outcome;
 import dev.convergence.focus.Reject;
 import dev.convergence.focus.RejectReason;
+import dev.convergence.focus.RowRejectedException;
 import dev.convergence.focus.SourceContext;
 import dev.convergence.focus.Violation;
 import java.math.BigDecimal;
@@ -32,6 +33,16 @@ public final class RowFinisher {
 
   public SourceContext context() {
     return context;
+  }
+
+  /** Maps one tabular record and finishes its rows, or rejects it with the mapper's reason. */
+  public Outcome convert(CsvRowMapper mapper, CsvRow row) {
+    BigDecimal rawCost = mapper.rawCost(row);
+    try {
+      return finish(mapper.map(row), row.line(), rawCost);
+    } catch (RowRejectedException e) {
+      return reject(e.reason(), e.getMessage(), row.line(), rawCost);
+    }
   }
 
   public Outcome finish(List<FocusRow.Builder> builders, long line, BigDecimal rawCost) {

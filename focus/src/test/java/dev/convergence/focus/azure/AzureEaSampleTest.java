@@ -2,6 +2,7 @@ package dev.convergence.focus.azure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import dev.convergence.focus.ConversionStream;
 import dev.convergence.focus.ConversionTally;
@@ -96,13 +97,34 @@ class AzureEaSampleTest {
     assertThat(first.chargeFrequency()).isEqualTo("Usage-Based");
     assertThat(first.pricingCategory()).isEqualTo("Standard");
     assertThat(first.pricingQuantity()).isEqualByComparingTo("0.027265128");
-    assertThat(first.pricingUnit()).isEqualTo("1 GB");
+    assertThat(first.pricingUnit()).isEqualTo("GB"); // "1 GB": a block of 1 is dropped
+    assertThat(first.consumedQuantity()).isEqualTo(new BigDecimal("0.027265128"));
+    assertThat(first.consumedUnit()).isEqualTo("GB");
     assertThat(first.providerName()).isEqualTo("Microsoft");
     assertThat(first.tags())
         .containsExactly(
             Map.entry("tagA", "valueA"), Map.entry("tagB", "valueB"), Map.entry("tagC", "valueC"));
     assertThat(first.xSnapshotId()).isEqualTo("export-run-7");
     assertThat(rows).filteredOn(r -> "Dynamic".equals(r.pricingCategory())).hasSize(3);
+  }
+
+  @Test
+  void unitsOfMeasureBecomeFocusUnitsWithBlocksScaledExactly() throws IOException {
+    convert();
+
+    // Records 2 ("10K", 0.0129), 3 ("1 Hour", 0.433342) and 24 ("1K", 0.428) of the sample.
+    assertThat(List.of(rows.get(1), rows.get(2), rows.get(23)))
+        .extracting(
+            FocusRow::pricingQuantity,
+            FocusRow::pricingUnit,
+            FocusRow::consumedQuantity,
+            FocusRow::consumedUnit)
+        .containsExactly(
+            tuple(new BigDecimal("0.0129"), "10000 Units", new BigDecimal("129.0000"), "Units"),
+            tuple(new BigDecimal("0.433342"), "Hours", new BigDecimal("0.433342"), "Hours"),
+            tuple(new BigDecimal("0.428"), "1000 Units", new BigDecimal("428.000"), "Units"));
+    // The unit price stays per block: contracted cost is UnitPrice x PricingQuantity.
+    assertThat(rows.get(1).contractedCost()).isEqualTo(new BigDecimal("0.00129"));
   }
 
   @Test
