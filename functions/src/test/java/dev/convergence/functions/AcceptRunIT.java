@@ -1,6 +1,5 @@
 package dev.convergence.functions;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.pubsub.v1.PubsubMessage;
@@ -17,7 +16,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
@@ -31,74 +29,36 @@ import org.junit.jupiter.api.Test;
  */
 class AcceptRunIT {
 
-  private static final String WORKFLOW =
-      "projects/convergence-test/locations/europe-west1/workflows/pipeline-run";
-
+  private static IntakeStack stack;
   private static PubSubEmulatorServer pubsub;
   private static WorkflowsStandIn workflows;
   private static InvokerProcess invoker;
-  private static EventarcRelay relay;
   private static PubSubEventBus publisher;
   private static LocalDirectoryObjectStore ledger;
   private static final List<PubsubMessage> deadLetters = new ArrayList<>();
 
   @BeforeAll
   static void start() throws Exception {
-    pubsub = PubSubEmulatorServer.start();
-    workflows = WorkflowsStandIn.start();
     Path ledgerDirectory = Files.createTempDirectory("accept-run-ledger");
     ledger = new LocalDirectoryObjectStore(ledgerDirectory);
-    invoker =
-        InvokerProcess.start(
-            AcceptRun.class,
-            Map.of(
-                "CONVERGENCE_CONFIG_URI",
-                Path.of(AcceptRunIT.class.getResource("/config").toURI()).toString(),
-                "CONVERGENCE_LEDGER",
-                ledgerDirectory.toString(),
-                "CONVERGENCE_PROJECT_ID",
-                PubSubEmulatorServer.PROJECT,
-                "CONVERGENCE_WORKFLOW",
-                WORKFLOW,
-                "CONVERGENCE_WORKFLOWS_ENDPOINT",
-                workflows.endpoint(),
-                "PUBSUB_EMULATOR_HOST",
-                pubsub.hostAndPort(),
-                "CONVERGENCE_LOG_LEVEL",
-                "WARN"));
-    relay =
-        EventarcRelay.start(
-            invoker.uri(), "projects/" + PubSubEmulatorServer.PROJECT + "/topics/run-requests");
-    pubsub.createTopic(Topics.RUN_REQUESTS);
-    pubsub.createTopic(Topics.RUN_REQUESTS_REJECTED);
-    pubsub.createSubscription("accept-run-push", Topics.RUN_REQUESTS, relay.pushEndpoint());
-    pubsub.createSubscription("rejected-audit", Topics.RUN_REQUESTS_REJECTED, null);
-    publisher =
-        new PubSubEventBus(
-            PubSubEmulatorServer.PROJECT, Optional.of(pubsub.connection()), Duration.ofSeconds(10));
+    stack =
+        IntakeStack.start(
+            Path.of(AcceptRunIT.class.getResource("/config").toURI()), ledgerDirectory, "WARN");
+    pubsub = stack.pubsub;
+    workflows = stack.workflows;
+    invoker = stack.invoker;
+    publisher = stack.publisher;
   }
 
   @AfterAll
   static void stop() throws Exception {
-    if (publisher != null) {
-      publisher.close();
-    }
-    if (relay != null) {
-      relay.close();
-    }
-    if (invoker != null) {
-      invoker.close();
-    }
-    if (workflows != null) {
-      workflows.close();
-    }
-    if (pubsub != null) {
-      pubsub.close();
+    if (stack != null) {
+      stack.close();
     }
   }
 
   private static void publish(String json, Map<String, String> attributes) {
-    publisher.publish(Topics.RUN_REQUESTS, json.getBytes(UTF_8), attributes);
+    stack.publish(json, attributes);
   }
 
   private static String request(String tenant, String period, String extra) {
@@ -151,7 +111,7 @@ class AcceptRunIT {
 
     List<WorkflowsStandIn.Request> executions = executionsFor("it-once");
     assertThat(executions).hasSize(1);
-    assertThat(executions.get(0).path()).isEqualTo("/v1/" + WORKFLOW + "/executions");
+    assertThat(executions.get(0).path()).isEqualTo("/v1/" + IntakeStack.WORKFLOW + "/executions");
     String runId = executions.get(0).argument().get("run_id").asText();
     List<ObjectInfo> runs = ledger.list("ledger/runs/acme_corp/");
     assertThat(runs)
@@ -163,7 +123,7 @@ class AcceptRunIT {
                 .orElseThrow()
                 .contentAsUtf8())
         .contains("\"stage\" : \"STARTED\"")
-        .contains(WORKFLOW + "/executions/exec-");
+        .contains(IntakeStack.WORKFLOW + "/executions/exec-");
   }
 
   @Test

@@ -1,13 +1,9 @@
 package dev.convergence.functions;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.convergence.adapters.embedded.store.LocalDirectoryObjectStore;
-import dev.convergence.adapters.gcp.bus.PubSubEmulatorServer;
-import dev.convergence.adapters.gcp.bus.PubSubEventBus;
 import dev.convergence.adapters.gcp.launch.WorkflowsStandIn;
-import dev.convergence.core.bus.Topics;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -45,41 +40,14 @@ class DeliveryStormIT {
     Path ledgerDirectory = Files.createDirectories(work.resolve("ledger"));
     List<String> deliveries = deliveries();
 
-    try (PubSubEmulatorServer pubsub = PubSubEmulatorServer.start();
-        WorkflowsStandIn workflows = WorkflowsStandIn.start();
-        InvokerProcess invoker =
-            InvokerProcess.start(
-                AcceptRun.class,
-                Map.of(
-                    "CONVERGENCE_CONFIG_URI", config.toString(),
-                    "CONVERGENCE_LEDGER", ledgerDirectory.toString(),
-                    "CONVERGENCE_PROJECT_ID", PubSubEmulatorServer.PROJECT,
-                    "CONVERGENCE_WORKFLOW",
-                        "projects/convergence-test/locations/europe-west1/workflows/pipeline-run",
-                    "CONVERGENCE_WORKFLOWS_ENDPOINT", workflows.endpoint(),
-                    "PUBSUB_EMULATOR_HOST", pubsub.hostAndPort(),
-                    "CONVERGENCE_LOG_LEVEL", "ERROR"));
-        EventarcRelay relay =
-            EventarcRelay.start(
-                invoker.uri(),
-                "projects/" + PubSubEmulatorServer.PROJECT + "/topics/run-requests");
-        PubSubEventBus publisher =
-            new PubSubEventBus(
-                PubSubEmulatorServer.PROJECT,
-                Optional.of(pubsub.connection()),
-                Duration.ofSeconds(30))) {
-      pubsub.createTopic(Topics.RUN_REQUESTS);
-      pubsub.createTopic(Topics.RUN_REQUESTS_REJECTED);
-      pubsub.createSubscription("accept-run-push", Topics.RUN_REQUESTS, relay.pushEndpoint());
-      pubsub.createSubscription("rejected-audit", Topics.RUN_REQUESTS_REJECTED, null);
-
+    try (IntakeStack stack = IntakeStack.start(config, ledgerDirectory, "ERROR")) {
+      EventarcRelay relay = stack.relay;
+      WorkflowsStandIn workflows = stack.workflows;
       Instant began = Instant.now();
       ExecutorService publishing = Executors.newFixedThreadPool(8);
       List<Future<?>> published = new ArrayList<>();
       for (String body : deliveries) {
-        published.add(
-            publishing.submit(
-                () -> publisher.publish(Topics.RUN_REQUESTS, body.getBytes(UTF_8), Map.of())));
+        published.add(publishing.submit(() -> stack.publish(body, Map.of())));
       }
       for (Future<?> message : published) {
         message.get();
@@ -93,7 +61,7 @@ class DeliveryStormIT {
                   + " of "
                   + deliveries.size()
                   + " deliveries answered\n"
-                  + invoker.output());
+                  + stack.invoker.output());
         }
         Thread.sleep(200);
       }
@@ -111,7 +79,7 @@ class DeliveryStormIT {
       LocalDirectoryObjectStore ledger = new LocalDirectoryObjectStore(ledgerDirectory);
       assertThat(ledger.list("ledger/runs/")).hasSize(TENANTS * REQUESTS_PER_TENANT);
       assertThat(ledger.list("ledger/launches/")).hasSize(TENANTS * REQUESTS_PER_TENANT);
-      assertThat(pubsub.drain("rejected-audit")).isEmpty();
+      assertThat(stack.pubsub.drain("rejected-audit")).isEmpty();
     }
   }
 

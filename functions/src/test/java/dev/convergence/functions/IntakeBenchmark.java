@@ -4,9 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import dev.convergence.adapters.embedded.store.LocalDirectoryObjectStore;
 import dev.convergence.adapters.gcp.bus.PubSubEmulatorServer;
-import dev.convergence.adapters.gcp.bus.PubSubEventBus;
 import dev.convergence.adapters.gcp.launch.WorkflowsStandIn;
-import dev.convergence.core.bus.Topics;
 import dev.convergence.core.config.ConfigDirectory;
 import dev.convergence.core.intake.IntakeOutcome;
 import dev.convergence.core.intake.RequestMessage;
@@ -32,7 +30,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -120,31 +117,14 @@ public final class IntakeBenchmark {
 
   private static void endToEnd(Path config, Path work, int count) throws Exception {
     Path ledger = Files.createTempDirectory(work, "ledger-e2e");
-    try (PubSubEmulatorServer pubsub = PubSubEmulatorServer.start();
-        WorkflowsStandIn workflows = WorkflowsStandIn.start();
-        InvokerProcess invoker =
-            InvokerProcess.start(AcceptRun.class, environment(config, ledger, pubsub, workflows));
-        EventarcRelay relay =
-            EventarcRelay.start(
-                invoker.uri(),
-                "projects/" + PubSubEmulatorServer.PROJECT + "/topics/run-requests");
-        PubSubEventBus publisher =
-            new PubSubEventBus(
-                PubSubEmulatorServer.PROJECT,
-                Optional.of(pubsub.connection()),
-                Duration.ofSeconds(30))) {
-      pubsub.createTopic(Topics.RUN_REQUESTS);
-      pubsub.createTopic(Topics.RUN_REQUESTS_REJECTED);
-      pubsub.createSubscription("accept-run-push", Topics.RUN_REQUESTS, relay.pushEndpoint());
+    try (IntakeStack stack = IntakeStack.start(config, ledger, "ERROR")) {
+      WorkflowsStandIn workflows = stack.workflows;
       int oneAtATime = 50;
       long[] unloaded = new long[oneAtATime];
       for (int i = 0; i < oneAtATime; i++) {
         int seen = workflows.requests().size();
         long start = System.nanoTime();
-        publisher.publish(
-            Topics.RUN_REQUESTS,
-            LoadTenants.request("bench", i % TENANTS, 100 + i / TENANTS).getBytes(UTF_8),
-            Map.of());
+        stack.publish(LoadTenants.request("bench", i % TENANTS, 100 + i / TENANTS), Map.of());
         while (workflows.requests().size() == seen) {
           Thread.sleep(1);
         }
@@ -157,10 +137,7 @@ public final class IntakeBenchmark {
       for (int i = 0; i < count; i++) {
         String requestId = "bench-" + (i % TENANTS) + "-" + (i / TENANTS);
         published.put(requestId, Instant.now());
-        publisher.publish(
-            Topics.RUN_REQUESTS,
-            LoadTenants.request("bench", i % TENANTS, i / TENANTS).getBytes(UTF_8),
-            Map.of());
+        stack.publish(LoadTenants.request("bench", i % TENANTS, i / TENANTS), Map.of());
       }
       Instant giveUp = Instant.now().plus(Duration.ofMinutes(5));
       while (workflows.requests().size() < before + count && Instant.now().isBefore(giveUp)) {
@@ -223,19 +200,6 @@ public final class IntakeBenchmark {
         }
       }
     }
-  }
-
-  private static Map<String, String> environment(
-      Path config, Path ledger, PubSubEmulatorServer pubsub, WorkflowsStandIn workflows) {
-    return Map.of(
-        "CONVERGENCE_CONFIG_URI", config.toString(),
-        "CONVERGENCE_LEDGER", ledger.toString(),
-        "CONVERGENCE_PROJECT_ID", PubSubEmulatorServer.PROJECT,
-        "CONVERGENCE_WORKFLOW",
-            "projects/convergence-test/locations/europe-west1/workflows/pipeline-run",
-        "CONVERGENCE_WORKFLOWS_ENDPOINT", workflows.endpoint(),
-        "PUBSUB_EMULATOR_HOST", pubsub.hostAndPort(),
-        "CONVERGENCE_LOG_LEVEL", "ERROR");
   }
 
   private static long sum(long[] values) {
