@@ -7,12 +7,14 @@ import dev.convergence.focus.FocusRow;
 import dev.convergence.focus.MissingColumnsException;
 import dev.convergence.focus.RejectReason;
 import dev.convergence.focus.RowRejectedException;
+import dev.convergence.focus.source.Corrections;
 import dev.convergence.focus.source.CsvHeader;
 import dev.convergence.focus.source.CsvRow;
 import dev.convergence.focus.source.CsvRowMapper;
 import dev.convergence.focus.source.Fields;
 import dev.convergence.focus.source.ServiceCatalog;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -190,6 +192,11 @@ final class AwsCurMapper implements CsvRowMapper {
     BigDecimal billed = Fields.decimal("lineItem/UnblendedCost", row.get(unblendedCost));
     BigDecimal list =
         Fields.optionalDecimal("pricing/publicOnDemandCost", row.get(publicOnDemandCost));
+    BigDecimal listUnitPrice =
+        Fields.optionalDecimal("pricing/publicOnDemandRate", row.get(publicOnDemandRate));
+    Instant billingPeriodStart =
+        Fields.instant("bill/BillingPeriodStartDate", row.get(periodStart));
+    Instant chargePeriodStart = Fields.instant("lineItem/UsageStartDate", row.get(usageStart));
     String unit = row.text(pricingUnit);
     BigDecimal quantity = Fields.optionalDecimal("lineItem/UsageAmount", row.get(usageAmount));
     String code = Fields.requiredText("lineItem/ProductCode", row.get(productCode));
@@ -204,17 +211,20 @@ final class AwsCurMapper implements CsvRowMapper {
         FocusRow.builder()
             .billedCost(billed)
             .effectiveCost(effectiveCost(type, row, billed))
-            .listCost(listCost(type, list, billed))
+            .listCost(listCost(type, list, listUnitPrice, billed))
             .contractedCost(contractedCost(type, list, billed))
             .billingAccountId(Fields.requiredText("bill/PayerAccountId", row.get(payerAccount)))
             .billingAccountName(row.text(payerAccountName))
             .billingCurrency(Fields.requiredText("lineItem/CurrencyCode", row.get(currency)))
-            .billingPeriodStart(Fields.instant("bill/BillingPeriodStartDate", row.get(periodStart)))
+            .billingPeriodStart(billingPeriodStart)
             .billingPeriodEnd(Fields.instant("bill/BillingPeriodEndDate", row.get(periodEnd)))
-            .chargePeriodStart(Fields.instant("lineItem/UsageStartDate", row.get(usageStart)))
+            .chargePeriodStart(chargePeriodStart)
             .chargePeriodEnd(Fields.instant("lineItem/UsageEndDate", row.get(usageEnd)))
             .chargeCategory(type.chargeCategory)
-            .chargeClass(type.chargeClass)
+            .chargeClass(
+                type.isCredit()
+                    ? Corrections.chargeClass(chargePeriodStart, billingPeriodStart)
+                    : null)
             .chargeFrequency(type.chargeFrequency(row.text(billType)))
             .chargeDescription(row.text(description))
             .invoiceId(row.text(invoiceId))
@@ -235,8 +245,7 @@ final class AwsCurMapper implements CsvRowMapper {
             .resourceId(row.text(resourceId))
             .skuId(row.text(sku))
             .skuPriceId(firstNonNull(row.text(rateCode), row.text(rateId)))
-            .listUnitPrice(
-                Fields.optionalDecimal("pricing/publicOnDemandRate", row.get(publicOnDemandRate)))
+            .listUnitPrice(listUnitPrice)
             .tags(tags(row))
             .xSourceRowId(row.text(lineItemId))
             .xSourceChargeType(typeName)
@@ -250,7 +259,7 @@ final class AwsCurMapper implements CsvRowMapper {
     if (usage || type.chargeCategory.equals("Purchase")) {
       b.contractedUnitPrice(
           type == AwsLineItemType.DISCOUNTED_USAGE
-              ? Fields.optionalDecimal("pricing/publicOnDemandRate", row.get(publicOnDemandRate))
+              ? listUnitPrice
               : Fields.optionalDecimal("lineItem/UnblendedRate", row.get(unblendedRate)));
     }
     if (usage) {
@@ -300,14 +309,21 @@ final class AwsCurMapper implements CsvRowMapper {
     };
   }
 
-  /** Public on-demand cost; a charge with no list price (tax, credit, refund) lists at itself. */
-  private static BigDecimal listCost(AwsLineItemType type, BigDecimal list, BigDecimal billed) {
+  /**
+   * Public on-demand cost. A Credit-category line item (credit, refund, discount) without a list
+   * unit price is a charge unrelated to other charges, whose ListCost FOCUS 1.2 requires to match
+   * its BilledCost; so does any other charge with no list price (tax, fees), tax as an
+   * approximation. The savings-plan negation lists at 0: the covered usage carries the list cost.
+   */
+  private static BigDecimal listCost(
+      AwsLineItemType type, BigDecimal list, BigDecimal listUnitPrice, BigDecimal billed) {
+    if (type.isCredit() && listUnitPrice == null) {
+      return billed;
+    }
     if (list != null) {
       return list;
     }
-    return type.isDiscount() || type == AwsLineItemType.SAVINGS_PLAN_NEGATION
-        ? BigDecimal.ZERO
-        : billed;
+    return type == AwsLineItemType.SAVINGS_PLAN_NEGATION ? BigDecimal.ZERO : billed;
   }
 
   /**

@@ -3,28 +3,29 @@ package dev.convergence.focus.aws;
 import java.util.Map;
 
 /**
- * The documented FOCUS treatment of each AWS {@code lineItem/LineItemType}: its ChargeCategory,
- * ChargeClass and ChargeFrequency, and how its EffectiveCost is found. A type not listed here is
- * rejected rather than guessed.
+ * The documented FOCUS treatment of each AWS {@code lineItem/LineItemType}: its ChargeCategory and
+ * ChargeFrequency. ChargeClass is not a property of the type: a Credit-category line item is a
+ * Correction only when it corrects an earlier billing period (see {@code AwsCurMapper}). A type not
+ * listed here is rejected rather than guessed.
  */
 enum AwsLineItemType {
-  USAGE("Usage", "Usage", null, Frequency.USAGE_BASED),
-  DISCOUNTED_USAGE("DiscountedUsage", "Usage", null, Frequency.USAGE_BASED),
-  SAVINGS_PLAN_COVERED_USAGE("SavingsPlanCoveredUsage", "Usage", null, Frequency.USAGE_BASED),
-  SAVINGS_PLAN_NEGATION("SavingsPlanNegation", "Usage", null, Frequency.USAGE_BASED),
-  TAX("Tax", "Tax", null, Frequency.BY_BILL_TYPE),
-  FEE("Fee", "Purchase", null, Frequency.BY_BILL_TYPE),
-  RI_FEE("RIFee", "Purchase", null, Frequency.RECURRING),
-  SAVINGS_PLAN_RECURRING_FEE("SavingsPlanRecurringFee", "Purchase", null, Frequency.RECURRING),
-  SAVINGS_PLAN_UPFRONT_FEE("SavingsPlanUpfrontFee", "Purchase", null, Frequency.ONE_TIME),
-  CREDIT("Credit", "Credit", null, Frequency.ONE_TIME),
-  REFUND("Refund", "Credit", "Correction", Frequency.ONE_TIME),
-  BUNDLED_DISCOUNT("BundledDiscount", "Credit", null, Frequency.USAGE_BASED),
-  EDP_DISCOUNT("EdpDiscount", "Credit", null, Frequency.USAGE_BASED),
-  PRIVATE_RATE_DISCOUNT("PrivateRateDiscount", "Credit", null, Frequency.USAGE_BASED),
-  DISCOUNT("Discount", "Credit", null, Frequency.USAGE_BASED),
-  DISTRIBUTOR_DISCOUNT("DistributorDiscount", "Credit", null, Frequency.USAGE_BASED),
-  SPP_DISCOUNT("SppDiscount", "Credit", null, Frequency.USAGE_BASED);
+  USAGE("Usage", "Usage", Frequency.USAGE_BASED),
+  DISCOUNTED_USAGE("DiscountedUsage", "Usage", Frequency.USAGE_BASED),
+  SAVINGS_PLAN_COVERED_USAGE("SavingsPlanCoveredUsage", "Usage", Frequency.USAGE_BASED),
+  SAVINGS_PLAN_NEGATION("SavingsPlanNegation", "Usage", Frequency.USAGE_BASED),
+  TAX("Tax", "Tax", Frequency.BY_BILL_TYPE),
+  FEE("Fee", "Purchase", Frequency.BY_BILL_TYPE),
+  RI_FEE("RIFee", "Purchase", Frequency.RECURRING),
+  SAVINGS_PLAN_RECURRING_FEE("SavingsPlanRecurringFee", "Purchase", Frequency.RECURRING),
+  SAVINGS_PLAN_UPFRONT_FEE("SavingsPlanUpfrontFee", "Purchase", Frequency.ONE_TIME),
+  CREDIT("Credit", "Credit", Frequency.ONE_TIME),
+  REFUND("Refund", "Credit", Frequency.ONE_TIME),
+  BUNDLED_DISCOUNT("BundledDiscount", "Credit", Frequency.USAGE_BASED),
+  EDP_DISCOUNT("EdpDiscount", "Credit", Frequency.USAGE_BASED),
+  PRIVATE_RATE_DISCOUNT("PrivateRateDiscount", "Credit", Frequency.USAGE_BASED),
+  DISCOUNT("Discount", "Credit", Frequency.USAGE_BASED),
+  DISTRIBUTOR_DISCOUNT("DistributorDiscount", "Credit", Frequency.USAGE_BASED),
+  SPP_DISCOUNT("SppDiscount", "Credit", Frequency.USAGE_BASED);
 
   /** How ChargeFrequency is found. */
   enum Frequency {
@@ -47,14 +48,11 @@ enum AwsLineItemType {
 
   final String sourceName;
   final String chargeCategory;
-  final String chargeClass;
   final Frequency frequency;
 
-  AwsLineItemType(
-      String sourceName, String chargeCategory, String chargeClass, Frequency frequency) {
+  AwsLineItemType(String sourceName, String chargeCategory, Frequency frequency) {
     this.sourceName = sourceName;
     this.chargeCategory = chargeCategory;
-    this.chargeClass = chargeClass;
     this.frequency = frequency;
   }
 
@@ -72,8 +70,9 @@ enum AwsLineItemType {
     };
   }
 
-  boolean isDiscount() {
-    return chargeCategory.equals("Credit") && this != CREDIT && this != REFUND;
+  /** Credits, refunds and discounts: reductions that may correct an earlier billing period. */
+  boolean isCredit() {
+    return chargeCategory.equals("Credit");
   }
 
   /** Usage that a reservation or savings plan covered. */

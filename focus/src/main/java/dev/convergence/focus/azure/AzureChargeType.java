@@ -1,25 +1,26 @@
 package dev.convergence.focus.azure;
 
-/** The documented FOCUS treatment of each Azure {@code ChargeType}; others are rejected. */
+/**
+ * The documented FOCUS ChargeCategory of each Azure {@code ChargeType}; others are rejected.
+ * ChargeClass depends on the row's dates, not its type (see {@code AzureCostMapper}).
+ */
 enum AzureChargeType {
-  USAGE("Usage", "Usage", null),
-  UNUSED_RESERVATION("UnusedReservation", "Usage", null),
-  UNUSED_SAVINGS_PLAN("UnusedSavingsPlan", "Usage", null),
-  PURCHASE("Purchase", "Purchase", null),
-  TAX("Tax", "Tax", null),
-  CREDIT("Credit", "Credit", null),
-  REFUND("Refund", "Credit", "Correction"),
-  ADJUSTMENT("Adjustment", "Adjustment", null),
-  ROUNDING_ADJUSTMENT("RoundingAdjustment", "Adjustment", null);
+  USAGE("Usage", "Usage"),
+  UNUSED_RESERVATION("UnusedReservation", "Usage"),
+  UNUSED_SAVINGS_PLAN("UnusedSavingsPlan", "Usage"),
+  PURCHASE("Purchase", "Purchase"),
+  TAX("Tax", "Tax"),
+  CREDIT("Credit", "Credit"),
+  REFUND("Refund", "Credit"),
+  ADJUSTMENT("Adjustment", "Adjustment"),
+  ROUNDING_ADJUSTMENT("RoundingAdjustment", "Adjustment");
 
   final String sourceName;
   final String chargeCategory;
-  final String chargeClass;
 
-  AzureChargeType(String sourceName, String chargeCategory, String chargeClass) {
+  AzureChargeType(String sourceName, String chargeCategory) {
     this.sourceName = sourceName;
     this.chargeCategory = chargeCategory;
-    this.chargeClass = chargeClass;
   }
 
   static AzureChargeType fromSource(String name) {
@@ -29,6 +30,11 @@ enum AzureChargeType {
       }
     }
     return null;
+  }
+
+  /** Credits, refunds and adjustments: rows that may correct an earlier billing period. */
+  boolean isCreditOrAdjustment() {
+    return chargeCategory.equals("Credit") || chargeCategory.equals("Adjustment");
   }
 
   boolean isUnusedCommitment() {

@@ -7,12 +7,14 @@ import dev.convergence.focus.FocusRow;
 import dev.convergence.focus.MissingColumnsException;
 import dev.convergence.focus.RejectReason;
 import dev.convergence.focus.RowRejectedException;
+import dev.convergence.focus.source.Corrections;
 import dev.convergence.focus.source.CsvHeader;
 import dev.convergence.focus.source.CsvRow;
 import dev.convergence.focus.source.CsvRowMapper;
 import dev.convergence.focus.source.Fields;
 import dev.convergence.focus.source.ServiceCatalog;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Iterator;
 import java.util.List;
@@ -164,6 +166,9 @@ final class AzureCostMapper implements CsvRowMapper {
     BigDecimal unitPriceValue = Fields.optionalDecimal("UnitPrice", row.get(unitPrice));
     BigDecimal payGPriceValue = Fields.optionalDecimal("PayGPrice", row.get(payGPrice));
     LocalDate day = Fields.date("Date", row.get(date));
+    Instant chargePeriodStart = Fields.startOfDay(day);
+    Instant billingPeriodStart =
+        Fields.startOfDay(Fields.date("BillingPeriodStartDate", row.get(periodStart)));
     String meter = row.text(meterCategory);
     String serviceCode = meter != null ? meter : row.text(consumedService);
     ServiceCatalog.ServiceClass serviceClass = services.classify(serviceCode);
@@ -187,15 +192,17 @@ final class AzureCostMapper implements CsvRowMapper {
             .billingAccountId(Fields.requiredText("BillingAccountId", row.get(billingAccount)))
             .billingAccountName(row.text(billingAccountName))
             .billingCurrency(Fields.requiredText("BillingCurrencyCode", row.get(currency)))
-            .billingPeriodStart(
-                Fields.startOfDay(Fields.date("BillingPeriodStartDate", row.get(periodStart))))
+            .billingPeriodStart(billingPeriodStart)
             .billingPeriodEnd(
                 Fields.startOfDay(
                     Fields.date("BillingPeriodEndDate", row.get(periodEnd)).plusDays(1)))
-            .chargePeriodStart(Fields.startOfDay(day))
+            .chargePeriodStart(chargePeriodStart)
             .chargePeriodEnd(Fields.startOfDay(day.plusDays(1)))
             .chargeCategory(type.chargeCategory)
-            .chargeClass(type.chargeClass)
+            .chargeClass(
+                type.isCreditOrAdjustment()
+                    ? Corrections.chargeClass(chargePeriodStart, billingPeriodStart)
+                    : null)
             .chargeFrequency(chargeFrequency(row.text(frequency), type))
             .chargeDescription(row.text(productName))
             .invoiceId(row.text(invoiceId))

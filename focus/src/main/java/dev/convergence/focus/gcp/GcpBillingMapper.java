@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.convergence.focus.FocusRow;
 import dev.convergence.focus.RejectReason;
 import dev.convergence.focus.RowRejectedException;
+import dev.convergence.focus.source.Corrections;
 import dev.convergence.focus.source.Fields;
 import dev.convergence.focus.source.ServiceCatalog;
 import java.math.BigDecimal;
@@ -73,6 +74,9 @@ final class GcpBillingMapper {
     String seller = text(row, "seller_name");
     JsonNode usageNode = row.path("usage");
     Instant periodStart = invoiceMonthStart(row);
+    Instant usageStart = Fields.instant("usage_start_time", text(row, "usage_start_time"));
+    // Usage in an earlier invoice month (a late row or a correction): corrects an invoiced period.
+    String chargeClass = Corrections.chargeClass(usageStart, periodStart);
 
     FocusRow.Builder base =
         FocusRow.builder()
@@ -85,7 +89,7 @@ final class GcpBillingMapper {
                     .atDay(1)
                     .atStartOfDay(INVOICE_ZONE)
                     .toInstant())
-            .chargePeriodStart(Fields.instant("usage_start_time", text(row, "usage_start_time")))
+            .chargePeriodStart(usageStart)
             .chargePeriodEnd(Fields.instant("usage_end_time", text(row, "usage_end_time")))
             .invoiceIssuerName(GOOGLE)
             .providerName(GOOGLE)
@@ -111,7 +115,7 @@ final class GcpBillingMapper {
             .contractedCost(cost)
             .listCost(listCost != null ? listCost : cost)
             .chargeCategory(category)
-            .chargeClass(costType.chargeClass)
+            .chargeClass(chargeClass)
             .chargeFrequency(usage ? "Usage-Based" : commitmentFee ? "Recurring" : "One-Time")
             .chargeDescription(skuDescription)
             .contractedUnitPrice(
@@ -142,8 +146,9 @@ final class GcpBillingMapper {
               .billedCost(amount)
               .effectiveCost(amount)
               .contractedCost(amount)
-              .listCost(BigDecimal.ZERO)
+              .listCost(amount) // a Credit without a list unit price lists at its BilledCost
               .chargeCategory("Credit")
+              .chargeClass(chargeClass)
               .chargeFrequency(usage ? "Usage-Based" : "One-Time")
               .chargeDescription(name)
               .xRowIdentity(identity + "/credits/" + index)

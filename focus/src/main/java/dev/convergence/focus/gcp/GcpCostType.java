@@ -2,20 +2,21 @@ package dev.convergence.focus.gcp;
 
 /** The documented FOCUS treatment of each Google Cloud {@code cost_type}; others are rejected. */
 enum GcpCostType {
-  REGULAR("regular", "Usage", null),
-  TAX("tax", "Tax", null),
-  /** Corrections of earlier usage (billing errors, goodwill): an Adjustment correcting a charge. */
-  ADJUSTMENT("adjustment", "Adjustment", "Correction"),
-  ROUNDING_ERROR("rounding_error", "Adjustment", null);
+  REGULAR("regular", "Usage"),
+  TAX("tax", "Tax"),
+  /**
+   * Corrections (billing errors, goodwill): an Adjustment; ChargeClass Correction only when its
+   * usage lies in an earlier invoice month (see {@code GcpBillingMapper}).
+   */
+  ADJUSTMENT("adjustment", "Adjustment"),
+  ROUNDING_ERROR("rounding_error", "Adjustment");
 
   final String sourceName;
   final String chargeCategory;
-  final String chargeClass;
 
-  GcpCostType(String sourceName, String chargeCategory, String chargeClass) {
+  GcpCostType(String sourceName, String chargeCategory) {
     this.sourceName = sourceName;
     this.chargeCategory = chargeCategory;
-    this.chargeClass = chargeClass;
   }
 
   static GcpCostType fromSource(String name) {

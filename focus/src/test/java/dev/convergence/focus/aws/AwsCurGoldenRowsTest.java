@@ -10,12 +10,17 @@ import dev.convergence.focus.Reject;
 import dev.convergence.focus.RejectReason;
 import dev.convergence.focus.Samples;
 import dev.convergence.focus.SourceContext;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -122,10 +127,12 @@ class AwsCurGoldenRowsTest {
     assertThat(credit.chargeClass()).isNull();
     assertThat(credit.chargeFrequency()).isEqualTo("One-Time");
 
+    // A refund is a deduction: Credit. Its usage (2026-10-14) lies in the billing period it is
+    // invoiced in (October), so it corrects nothing already invoiced: ChargeClass null.
     FocusRow refund = row("l5-refund");
     costs(refund, "-0.40", "-0.40", "-0.40", "-0.40");
     assertThat(refund.chargeCategory()).isEqualTo("Credit");
-    assertThat(refund.chargeClass()).isEqualTo("Correction");
+    assertThat(refund.chargeClass()).isNull();
     assertThat(refund.chargeFrequency()).isEqualTo("One-Time");
   }
 
@@ -187,9 +194,11 @@ class AwsCurGoldenRowsTest {
     assertThat(marketplace.serviceCategory()).isEqualTo("Other");
     assertThat(marketplace.serviceSubcategory()).isEqualTo("Other (Other)");
 
+    // A Credit with no list unit price: ListCost MUST match BilledCost (FOCUS 1.2 ListCost).
     FocusRow discount = row("l13-edp");
-    costs(discount, "-0.0096", "-0.0096", "0", "-0.0096");
+    costs(discount, "-0.0096", "-0.0096", "-0.0096", "-0.0096");
     assertThat(discount.chargeCategory()).isEqualTo("Credit");
+    assertThat(discount.chargeClass()).isNull();
     assertThat(discount.chargeFrequency()).isEqualTo("Usage-Based");
 
     FocusRow zero = row("l14-zero");
@@ -200,5 +209,67 @@ class AwsCurGoldenRowsTest {
     assertThat(midnight.chargePeriodStart()).isEqualTo(Instant.parse("2026-10-14T23:00:00Z"));
     assertThat(midnight.chargePeriodEnd()).isEqualTo(Instant.parse("2026-10-15T01:00:00Z"));
     assertThat(midnight.billedCost()).isEqualByComparingTo("0.192");
+  }
+
+  @Test
+  void creditsRefundsAndDiscountsOfAnEarlierBillingPeriodAreCorrections() throws IOException {
+    String golden;
+    try (InputStream in = Samples.open("/aws/cur-legacy-golden.csv")) {
+      golden = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    List<String> lines = golden.lines().toList();
+    // l4-credit, l5-refund and l13-edp with their usage moved to September, billed in October.
+    String september =
+        Stream.concat(
+                Stream.of(lines.get(0)),
+                lines.stream()
+                    .filter(
+                        l -> l.startsWith("l4-") || l.startsWith("l5-") || l.startsWith("l13-")))
+            .map(
+                l ->
+                    l.replace(
+                        "2026-10-14T10:00:00Z,2026-10-14T11:00:00Z",
+                        "2026-09-14T10:00:00Z,2026-09-14T11:00:00Z"))
+            .collect(Collectors.joining("\n", "", "\n"));
+    List<FocusRow> corrections = new ArrayList<>();
+    List<Reject> refused = new ArrayList<>();
+    try (ConversionStream stream =
+        AwsCurReader.open(
+            new ByteArrayInputStream(september.getBytes(StandardCharsets.UTF_8)),
+            new SourceContext("acme_corp", "run-1", "september.csv", "asm-2"))) {
+      stream.drain(corrections::add, refused::add);
+    }
+
+    assertThat(refused).isEmpty();
+    assertThat(corrections)
+        .extracting(
+            FocusRow::xSourceRowId,
+            FocusRow::chargeCategory,
+            FocusRow::chargeClass,
+            FocusRow::chargePeriodStart,
+            FocusRow::billingPeriodStart,
+            FocusRow::listCost)
+        .containsExactly(
+            tuple(
+                "l4-credit",
+                "Credit",
+                "Correction",
+                Instant.parse("2026-09-14T10:00:00Z"),
+                Instant.parse("2026-10-01T00:00:00Z"),
+                new BigDecimal("-5.00")),
+            tuple(
+                "l5-refund",
+                "Credit",
+                "Correction",
+                Instant.parse("2026-09-14T10:00:00Z"),
+                Instant.parse("2026-10-01T00:00:00Z"),
+                new BigDecimal("-0.40")),
+            tuple(
+                "l13-edp",
+                "Credit",
+                "Correction",
+                Instant.parse("2026-09-14T10:00:00Z"),
+                Instant.parse("2026-10-01T00:00:00Z"),
+                new BigDecimal("-0.0096")));
   }
 }

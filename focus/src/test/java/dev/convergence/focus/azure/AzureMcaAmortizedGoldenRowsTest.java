@@ -1,6 +1,7 @@
 package dev.convergence.focus.azure;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import dev.convergence.focus.ConversionStream;
 import dev.convergence.focus.ConversionTally;
@@ -9,7 +10,10 @@ import dev.convergence.focus.Reject;
 import dev.convergence.focus.RejectReason;
 import dev.convergence.focus.Samples;
 import dev.convergence.focus.SourceContext;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -113,11 +117,15 @@ class AzureMcaAmortizedGoldenRowsTest {
     assertThat(purchase.commitmentDiscountType()).isEqualTo("Savings Plan");
     assertThat(purchase.commitmentDiscountStatus()).isNull();
 
+    // A refund is a deduction: Credit. Dated 2026-10-14 in the October billing period, it corrects
+    // nothing already invoiced: ChargeClass null. No list unit price: ListCost = BilledCost.
     FocusRow refund = line(5);
     assertThat(refund.chargeCategory()).isEqualTo("Credit");
-    assertThat(refund.chargeClass()).isEqualTo("Correction");
+    assertThat(refund.chargeClass()).isNull();
     assertThat(refund.billedCost()).isEqualByComparingTo("-3.00");
     assertThat(refund.effectiveCost()).isEqualByComparingTo("-3.00");
+    assertThat(refund.listCost()).isEqualByComparingTo("-3.00");
+    assertThat(refund.listUnitPrice()).isNull();
 
     FocusRow marketplace = line(6);
     assertThat(marketplace.publisherName()).isEqualTo("Acme Software Ltd");
@@ -125,5 +133,49 @@ class AzureMcaAmortizedGoldenRowsTest {
     assertThat(marketplace.listCost()).isEqualByComparingTo("13.5");
     assertThat(marketplace.contractedCost()).isEqualByComparingTo("9.0");
     assertThat(marketplace.serviceCategory()).isEqualTo("Other");
+  }
+
+  @Test
+  void refundsCreditsAndAdjustmentsDatedBeforeTheBillingPeriodAreCorrections() throws IOException {
+    String golden;
+    try (InputStream in = Samples.open("/azure/mca-amortized-golden.csv")) {
+      golden = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    List<String> lines = golden.lines().toList();
+    String refund = lines.get(4); // the refund, line 5
+    String csv =
+        String.join(
+            "\r\n",
+            lines.get(0),
+            refund.replace("2026-10-14,Refund,", "2026-09-20,Refund,"),
+            refund.replace("2026-10-14,Refund,", "2026-09-20,Adjustment,"),
+            refund.replace("2026-10-14,Refund,", "2026-09-20,Credit,"),
+            refund.replace("2026-10-14,Refund,", "2026-10-14,Adjustment,"));
+    List<FocusRow> converted = new ArrayList<>();
+    List<Reject> refused = new ArrayList<>();
+    try (ConversionStream stream =
+        AzureCostExportReader.open(
+            new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)),
+            new SourceContext("acme_corp", "run-1", "mca-late.csv", "export-run-4"),
+            AzureLayout.MCA,
+            AzureCostKind.AMORTIZED)) {
+      stream.drain(converted::add, refused::add);
+    }
+
+    assertThat(refused).isEmpty();
+    assertThat(converted)
+        .extracting(
+            FocusRow::xSourceChargeType,
+            FocusRow::chargeCategory,
+            FocusRow::chargeClass,
+            FocusRow::chargePeriodStart)
+        .containsExactly(
+            tuple("Refund", "Credit", "Correction", Instant.parse("2026-09-20T00:00:00Z")),
+            tuple("Adjustment", "Adjustment", "Correction", Instant.parse("2026-09-20T00:00:00Z")),
+            tuple("Credit", "Credit", "Correction", Instant.parse("2026-09-20T00:00:00Z")),
+            tuple("Adjustment", "Adjustment", null, Instant.parse("2026-10-14T00:00:00Z")));
+    assertThat(converted)
+        .extracting(FocusRow::billingPeriodStart)
+        .containsOnly(Instant.parse("2026-10-01T00:00:00Z"));
   }
 }

@@ -1,7 +1,10 @@
 package dev.convergence.focus.gcp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.convergence.focus.ConversionStream;
 import dev.convergence.focus.ConversionTally;
 import dev.convergence.focus.FocusRow;
@@ -9,8 +12,11 @@ import dev.convergence.focus.Reject;
 import dev.convergence.focus.RejectReason;
 import dev.convergence.focus.Samples;
 import dev.convergence.focus.SourceContext;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -127,7 +133,11 @@ class GcpBillingExportTest {
                 "Credit", new BigDecimal("-0.5"), "Free Trial credit"));
     assertThat(first.get(1).xRowIdentity()).isEqualTo(first.get(0).xRowIdentity() + "/credits/0");
     assertThat(first.get(1).xSourceChargeType()).isEqualTo("credit/SUSTAINED_USAGE_DISCOUNT");
-    assertThat(first.get(2).listCost()).isEqualByComparingTo("0");
+    // Credits carry no list unit price: ListCost MUST match BilledCost (FOCUS 1.2 ListCost).
+    assertThat(first.get(1).listCost()).isEqualByComparingTo("-0.1234");
+    assertThat(first.get(2).listCost()).isEqualByComparingTo("-0.5");
+    assertThat(first.get(2).listUnitPrice()).isNull();
+    assertThat(first).extracting(FocusRow::chargeClass).containsOnlyNulls();
     assertThat(first.get(2).subAccountId()).isEqualTo("shop-prod");
   }
 
@@ -149,7 +159,8 @@ class GcpBillingExportTest {
 
     FocusRow adjustment = line(3).get(0);
     assertThat(adjustment.chargeCategory()).isEqualTo("Adjustment");
-    assertThat(adjustment.chargeClass()).isEqualTo("Correction");
+    // Usage on 2023-11-05, invoice month 202311: a correction within the current billing period.
+    assertThat(adjustment.chargeClass()).isNull();
     assertThat(adjustment.billedCost()).isEqualByComparingTo("-2.5");
     assertThat(adjustment.listCost()).isEqualByComparingTo("-2.5");
 
@@ -166,5 +177,58 @@ class GcpBillingExportTest {
     FocusRow midnight = line(8).get(0);
     assertThat(midnight.chargePeriodStart()).isEqualTo(Instant.parse("2023-11-05T23:00:00Z"));
     assertThat(midnight.chargePeriodEnd()).isEqualTo(Instant.parse("2023-11-06T01:00:00Z"));
+  }
+
+  @Test
+  void rowsWithUsageInAnEarlierInvoiceMonthAreCorrections() throws IOException {
+    ObjectMapper json = new ObjectMapper();
+    List<String> lines;
+    try (InputStream in = Samples.open(FIXTURE)) {
+      lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+    }
+    // 2023-11-01 06:00 UTC is 2023-10-31 23:00 Pacific: October, before invoice month 202311.
+    ObjectNode late = (ObjectNode) json.readTree(lines.get(0));
+    late.put("usage_start_time", "2023-11-01 06:00:00 UTC")
+        .put("usage_end_time", "2023-11-01 07:00:00 UTC");
+    ObjectNode octoberAdjustment = (ObjectNode) json.readTree(lines.get(2));
+    octoberAdjustment
+        .put("usage_start_time", "2023-10-20 10:00:00 UTC")
+        .put("usage_end_time", "2023-10-20 11:00:00 UTC");
+    // 2023-11-01 07:00 UTC is midnight Pacific: the invoice month itself.
+    ObjectNode novemberAdjustment = (ObjectNode) json.readTree(lines.get(2));
+    novemberAdjustment
+        .put("usage_start_time", "2023-11-01 07:00:00 UTC")
+        .put("usage_end_time", "2023-11-01 08:00:00 UTC");
+    String input =
+        String.join(
+            "\n",
+            json.writeValueAsString(late),
+            json.writeValueAsString(octoberAdjustment),
+            json.writeValueAsString(novemberAdjustment));
+    List<FocusRow> converted = new ArrayList<>();
+    List<Reject> refused = new ArrayList<>();
+    try (ConversionStream stream =
+        GcpBillingExportReader.openJsonLines(
+            new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), CONTEXT)) {
+      stream.drain(converted::add, refused::add);
+    }
+
+    assertThat(refused).isEmpty();
+    assertThat(converted)
+        .extracting(
+            FocusRow::xSourceLine,
+            FocusRow::chargeCategory,
+            FocusRow::chargeClass,
+            FocusRow::billedCost,
+            FocusRow::listCost)
+        .containsExactly(
+            tuple(1L, "Usage", "Correction", new BigDecimal("1.234567"), new BigDecimal("1.5")),
+            tuple(1L, "Credit", "Correction", new BigDecimal("-0.1234"), new BigDecimal("-0.1234")),
+            tuple(1L, "Credit", "Correction", new BigDecimal("-0.5"), new BigDecimal("-0.5")),
+            tuple(2L, "Adjustment", "Correction", new BigDecimal("-2.5"), new BigDecimal("-2.5")),
+            tuple(3L, "Adjustment", null, new BigDecimal("-2.5"), new BigDecimal("-2.5")));
+    assertThat(converted)
+        .extracting(FocusRow::billingPeriodStart)
+        .containsOnly(Instant.parse("2023-11-01T07:00:00Z"));
   }
 }
