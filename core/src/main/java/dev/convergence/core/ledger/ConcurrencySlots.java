@@ -5,8 +5,10 @@ import dev.convergence.core.store.ObjectStore;
 import dev.convergence.core.store.StoredObject;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A tenant's concurrency slots: objects {@code 0.json} to {@code (limit-1).json}, each taken by
@@ -26,12 +28,20 @@ final class ConcurrencySlots {
     this.keys = keys;
   }
 
-  /** Takes the first free slot below {@code limit} for {@code runId}; empty when none is free. */
+  /**
+   * Takes a free slot below {@code limit} for {@code runId}; empty when none is free. One listing
+   * finds the free slots, so a nearly full tenant costs one create, not one per taken slot (each a
+   * round trip on Cloud Storage); a slot taken between the listing and the create is skipped.
+   */
   Optional<String> takeFree(String tenantId, int limit, String runId, Instant now) {
+    Set<String> taken = new HashSet<>();
+    for (ObjectInfo info : store.list(keys.slots(tenantId))) {
+      taken.add(info.key());
+    }
     byte[] holder = LedgerJson.write(new SlotHolder(runId, now));
     for (int index = 0; index < limit; index++) {
       String key = keys.slot(tenantId, index);
-      if (store.createIfAbsent(key, holder).isPresent()) {
+      if (!taken.contains(key) && store.createIfAbsent(key, holder).isPresent()) {
         return Optional.of(key);
       }
     }
