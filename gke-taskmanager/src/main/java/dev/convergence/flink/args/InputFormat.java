@@ -1,0 +1,80 @@
+package dev.convergence.flink.args;
+
+import dev.convergence.core.provider.Provider;
+import dev.convergence.focus.ConversionStream;
+import dev.convergence.focus.SourceContext;
+import dev.convergence.focus.aws.AwsCurReader;
+import dev.convergence.focus.azure.AzureCostExportReader;
+import dev.convergence.focus.azure.AzureCostKind;
+import dev.convergence.focus.azure.AzureLayout;
+import dev.convergence.focus.gcp.GcpBillingExportReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The layouts the job reads, by the name an {@code --input} gives them, and the FOCUS reader for
+ * each. AWS and Azure deliver month-to-date snapshots; Google Cloud extracts are append-only.
+ */
+public enum InputFormat {
+  AWS_CUR("aws-cur", Provider.AWS),
+  AZURE_EA_ACTUAL("azure-ea-actual", Provider.AZURE),
+  AZURE_EA_AMORTIZED("azure-ea-amortized", Provider.AZURE),
+  AZURE_MCA_ACTUAL("azure-mca-actual", Provider.AZURE),
+  AZURE_MCA_AMORTIZED("azure-mca-amortized", Provider.AZURE),
+  GCP_JSONL("gcp-jsonl", Provider.GCP),
+  GCP_CSV("gcp-csv", Provider.GCP);
+
+  private final String wireName;
+  private final Provider provider;
+
+  InputFormat(String wireName, Provider provider) {
+    this.wireName = wireName;
+    this.provider = provider;
+  }
+
+  public String wireName() {
+    return wireName;
+  }
+
+  public Provider provider() {
+    return provider;
+  }
+
+  /** Whether files of this layout are snapshots, resolved by the newest one. */
+  public boolean snapshots() {
+    return provider != Provider.GCP;
+  }
+
+  public static Optional<InputFormat> fromWireName(String name) {
+    return Arrays.stream(values()).filter(f -> f.wireName.equals(name)).findFirst();
+  }
+
+  public static String wireNames() {
+    return Arrays.stream(values()).map(InputFormat::wireName).collect(Collectors.joining(", "));
+  }
+
+  /** Opens the FOCUS conversion of one file (plain or gzip, as the readers accept). */
+  public ConversionStream open(InputStream in, SourceContext context) throws IOException {
+    return switch (this) {
+      case AWS_CUR -> AwsCurReader.open(in, context);
+      case AZURE_EA_ACTUAL ->
+          AzureCostExportReader.open(in, context, AzureLayout.EA, AzureCostKind.ACTUAL);
+      case AZURE_EA_AMORTIZED ->
+          AzureCostExportReader.open(in, context, AzureLayout.EA, AzureCostKind.AMORTIZED);
+      case AZURE_MCA_ACTUAL ->
+          AzureCostExportReader.open(in, context, AzureLayout.MCA, AzureCostKind.ACTUAL);
+      case AZURE_MCA_AMORTIZED ->
+          AzureCostExportReader.open(in, context, AzureLayout.MCA, AzureCostKind.AMORTIZED);
+      case GCP_JSONL -> GcpBillingExportReader.openJsonLines(in, context);
+      case GCP_CSV -> GcpBillingExportReader.openCsv(in, context);
+    };
+  }
+
+  @Override
+  public String toString() {
+    return wireName;
+  }
+}

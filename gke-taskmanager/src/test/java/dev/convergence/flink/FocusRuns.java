@@ -1,0 +1,73 @@
+package dev.convergence.flink;
+
+import dev.convergence.flink.args.InputFile;
+import dev.convergence.flink.args.JobArguments;
+import dev.convergence.flink.args.JobArgumentsException;
+import dev.convergence.flink.args.JobArgumentsParser;
+import dev.convergence.focus.FocusRow;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.flink.api.common.functions.MapFunction;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * Runs the FOCUS pipeline on a local MiniCluster with the job's own arguments and configuration.
+ */
+final class FocusRuns {
+
+  static final String TENANT = "acme_corp";
+  static final String RUN = "acme_corp-2026-10-it";
+
+  private FocusRuns() {}
+
+  static JobArguments arguments(List<InputFile> inputs, Path output, String backend, String mode)
+      throws JobArgumentsException {
+    List<String> args = new ArrayList<>(List.of("--run-id", RUN, "--tenant", TENANT));
+    for (InputFile input : inputs) {
+      args.add("--input");
+      args.add(
+          input.format().wireName()
+              + (input.snapshotId() == null ? "" : "@" + input.snapshotId())
+              + "="
+              + input.uri());
+    }
+    args.addAll(
+        List.of(
+            "--output",
+            output.toString(),
+            "--state-backend",
+            backend,
+            "--runtime-mode",
+            mode,
+            "--parallelism",
+            "2",
+            "--checkpoint-interval",
+            "100ms"));
+    return JobArgumentsParser.parse(args.toArray(String[]::new));
+  }
+
+  /** Runs to completion; no restart unless {@code restarts} allows some. */
+  static void run(JobArguments args, int restarts, MapFunction<FocusRow, FocusRow> tap)
+      throws Exception {
+    Configuration conf = JobEnvironment.configuration(args);
+    if (restarts == 0) {
+      conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
+    } else {
+      conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
+      conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, restarts);
+      conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ZERO);
+    }
+    StreamExecutionEnvironment env =
+        StreamExecutionEnvironment.createLocalEnvironment(args.parallelism(), conf);
+    FocusPipeline pipeline = new FocusPipeline(args.tenantId(), args.runId());
+    if (tap != null) {
+      pipeline = pipeline.withConversionTap(tap);
+    }
+    pipeline.build(env, args.inputs(), FocusSinks.files(args.outputPrefix()));
+    env.execute("focus-it");
+  }
+}

@@ -1,0 +1,84 @@
+package dev.convergence.flink;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Properties;
+
+/**
+ * DuckDB, in memory and offline, as the independent referee: reads the job's committed Parquet and
+ * the source files themselves. Views {@code focus}, {@code rejects} and {@code summary} name the
+ * committed output of one run.
+ */
+final class Referee implements AutoCloseable {
+
+  private final Connection db;
+
+  Referee() throws SQLException {
+    Properties props = new Properties();
+    props.setProperty("autoinstall_known_extensions", "false");
+    props.setProperty("autoload_known_extensions", "true");
+    db = DriverManager.getConnection("jdbc:duckdb:", props);
+  }
+
+  /** Declares the views over one run's committed output, prefixed ({@code a_focus}, …). */
+  Referee output(String name, Path prefix) throws SQLException {
+    execute(
+        "CREATE OR REPLACE VIEW "
+            + name
+            + "focus AS SELECT * FROM read_parquet('"
+            + prefix.resolve("focus")
+            + "/*.parquet')");
+    Path rejects = prefix.resolve("rejects");
+    boolean any;
+    try (var files = java.nio.file.Files.list(rejects)) {
+      any = files.anyMatch(f -> f.getFileName().toString().endsWith(".parquet"));
+    } catch (java.io.IOException e) {
+      any = false;
+    }
+    execute(
+        "CREATE OR REPLACE VIEW "
+            + name
+            + "rejects AS "
+            + (any
+                ? "SELECT * FROM read_parquet('" + rejects + "/*.parquet')"
+                : "SELECT NULL::VARCHAR AS x_provider, NULL::VARCHAR AS x_source_file,"
+                    + " NULL::VARCHAR AS x_snapshot_id, NULL::VARCHAR AS reason,"
+                    + " NULL::DECIMAL(38, 18) AS raw_cost WHERE false"));
+    return this;
+  }
+
+  void execute(String sql) throws SQLException {
+    try (Statement s = db.createStatement()) {
+      s.execute(sql);
+    }
+  }
+
+  long count(String sql) throws SQLException {
+    return ((Number) single(sql)).longValue();
+  }
+
+  BigDecimal decimal(String sql) throws SQLException {
+    Object v = single(sql);
+    return v == null ? BigDecimal.ZERO : new BigDecimal(v.toString());
+  }
+
+  Object single(String sql) throws SQLException {
+    try (Statement s = db.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
+      if (!rs.next()) {
+        throw new SQLException("no row: " + sql);
+      }
+      return rs.getObject(1);
+    }
+  }
+
+  @Override
+  public void close() throws SQLException {
+    db.close();
+  }
+}

@@ -1,0 +1,140 @@
+package dev.convergence.flink.args;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class JobArgumentsParserTest {
+
+  private static final String[] MINIMAL = {
+    "--run-id", "acme_corp-2026-10-1",
+    "--tenant", "acme_corp",
+    "--input", "aws-cur@2026-10-20T06:00:00Z=/landing/snapshot-2/cur.csv",
+    "--output", "/staging/run-1"
+  };
+
+  @Test
+  void readsEveryArgument() throws JobArgumentsException {
+    JobArguments args =
+        JobArgumentsParser.parse(
+            "--run-id", "r1",
+            "--tenant", "acme_corp",
+            "--input", "aws-cur@2026-10-10T06:00:00+02:00=/l/s1/cur.csv",
+            "--input", "azure-ea-actual@2026-10-11T00:00:00Z=/l/az.csv",
+            "--input", "gcp-jsonl=gs://b/gcp/extract-1.jsonl",
+            "--output", "gs://staging/acme_corp/r1",
+            "--state-backend", "heap",
+            "--runtime-mode", "batch",
+            "--parallelism", "4",
+            "--checkpoint-interval", "500ms");
+
+    assertThat(args)
+        .isEqualTo(
+            new JobArguments(
+                "r1",
+                "acme_corp",
+                List.of(
+                    InputFile.snapshot(
+                        InputFormat.AWS_CUR, "2026-10-10T04:00:00Z", "/l/s1/cur.csv"),
+                    InputFile.snapshot(
+                        InputFormat.AZURE_EA_ACTUAL, "2026-10-11T00:00:00Z", "/l/az.csv"),
+                    InputFile.appendOnly(InputFormat.GCP_JSONL, "gs://b/gcp/extract-1.jsonl")),
+                "gs://staging/acme_corp/r1",
+                StateBackendKind.HEAP,
+                RuntimeModeKind.BATCH,
+                4,
+                Duration.ofMillis(500)));
+  }
+
+  @Test
+  void defaultsToRocksDbStreamingTwoWaysEveryThirtySeconds() throws JobArgumentsException {
+    JobArguments args = JobArgumentsParser.parse(MINIMAL);
+
+    assertThat(args.stateBackend()).isEqualTo(StateBackendKind.ROCKSDB);
+    assertThat(args.runtimeMode()).isEqualTo(RuntimeModeKind.STREAMING);
+    assertThat(args.parallelism()).isEqualTo(2);
+    assertThat(args.checkpointInterval()).isEqualTo(Duration.ofSeconds(30));
+  }
+
+  @Test
+  void listsEveryMissingArgument() {
+    assertThatThrownBy(() -> JobArgumentsParser.parse())
+        .isInstanceOf(JobArgumentsException.class)
+        .hasMessage(
+            "--run-id: is required\n"
+                + "--tenant: is required\n"
+                + "--input: at least one is required\n"
+                + "--output: is required")
+        .extracting(e -> ((JobArgumentsException) e).reason())
+        .isEqualTo("INVALID_JOB_ARGUMENTS");
+  }
+
+  @Test
+  void explainsEachBadValue() {
+    assertThatThrownBy(
+            () ->
+                JobArgumentsParser.parse(
+                    "--run-id", "run 1",
+                    "--tenant", "Acme",
+                    "--input", "nonsense",
+                    "--input", "aws-cur=/a.csv",
+                    "--input", "gcp-jsonl@2026-10-01T00:00:00Z=/g.jsonl",
+                    "--input", "aws-cur@yesterday=/b.csv",
+                    "--input", "oracle-oci=/c.csv",
+                    "--input", "gcp-csv=/d.csv",
+                    "--input", "gcp-csv=/d.csv",
+                    "--output", "/out",
+                    "--state-backend", "memory",
+                    "--runtime-mode", "micro-batch",
+                    "--parallelism", "0",
+                    "--checkpoint-interval", "soon"))
+        .isInstanceOf(JobArgumentsException.class)
+        .hasMessage(
+            String.join(
+                "\n",
+                "--run-id: 'run 1' is not a run id: 1 to 128 characters of A-Z a-z 0-9 . _ : -",
+                "--tenant: 'Acme' is not a tenant id: 3 to 50 characters of a-z 0-9 _",
+                "--input 'nonsense': expected FORMAT[@DELIVERED_AT]=PATH",
+                "--input 'aws-cur=/a.csv': aws-cur files are snapshots: name the delivery, as"
+                    + " aws-cur@2026-10-05T06:00:00Z=PATH",
+                "--input 'gcp-jsonl@2026-10-01T00:00:00Z=/g.jsonl': gcp-jsonl extracts are"
+                    + " append-only and take no @DELIVERED_AT",
+                "--input 'aws-cur@yesterday=/b.csv': 'yesterday' is not an ISO-8601 UTC instant"
+                    + " such as 2026-10-05T06:00:00Z",
+                "--input 'oracle-oci=/c.csv': unknown format 'oracle-oci'; known formats: aws-cur,"
+                    + " azure-ea-actual, azure-ea-amortized, azure-mca-actual,"
+                    + " azure-mca-amortized, gcp-jsonl, gcp-csv",
+                "--input 'gcp-csv=/d.csv': the file is already given",
+                "--state-backend: 'memory' is not one of heap, rocksdb",
+                "--runtime-mode: 'micro-batch' is not one of streaming, batch",
+                "--parallelism: '0' is not a whole number from 1 to 512",
+                "--checkpoint-interval: 'soon' is not a duration such as 30s, 500ms or 2min"));
+  }
+
+  @Test
+  void refusesATooShortCheckpointInterval() {
+    String[] args = append(MINIMAL, "--checkpoint-interval", "1ms");
+
+    assertThatThrownBy(() -> JobArgumentsParser.parse(args))
+        .hasMessage("--checkpoint-interval: must be at least 10ms; got 1ms");
+  }
+
+  @Test
+  void reportsAnUnknownOptionInPicocliWords() {
+    String[] args = append(MINIMAL, "--paralellism", "2");
+
+    assertThatThrownBy(() -> JobArgumentsParser.parse(args))
+        .isInstanceOf(JobArgumentsException.class)
+        .hasMessage("Unknown options: '--paralellism', '2'");
+  }
+
+  private static String[] append(String[] base, String... more) {
+    String[] all = new String[base.length + more.length];
+    System.arraycopy(base, 0, all, 0, base.length);
+    System.arraycopy(more, 0, all, base.length, more.length);
+    return all;
+  }
+}
