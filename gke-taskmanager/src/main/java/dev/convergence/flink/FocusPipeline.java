@@ -2,6 +2,8 @@ package dev.convergence.flink;
 
 import dev.convergence.flink.args.InputFile;
 import dev.convergence.flink.operators.ConvertFile;
+import dev.convergence.flink.operators.DailyAggregate;
+import dev.convergence.flink.operators.DailyAggregator;
 import dev.convergence.flink.operators.FirstOfIdentity;
 import dev.convergence.flink.operators.NewestSnapshot;
 import dev.convergence.flink.operators.RejectedRecord;
@@ -23,8 +25,9 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  *
  * <pre>
  * files ─► convert (parallel, one file per call) ─┬─► AWS/Azure: keyBy account×period ─► newest snapshot ─┐
- *                                                 ├─► Google Cloud: keyBy x_row_identity ─► first only ──┴─► focus
- *                                                 └─► rejects
+ *                                                 ├─► Google Cloud: keyBy x_row_identity ─► first only ──┴─► focus ─┐
+ *                                                 └─► rejects                                                       │
+ *                                  daily ◄─ sum at end of input ◄─ keyBy day×provider×account×sub×service×region ◄─┘
  * every output ─► summary (one JSON object)
  * </pre>
  */
@@ -85,6 +88,13 @@ public final class FocusPipeline {
     resolved.sinkTo(sinks.rows()).name("focus-rows");
     rejects.sinkTo(sinks.rejects()).name("rejects");
 
+    SingleOutputStreamOperator<DailyAggregate> daily =
+        resolved
+            .keyBy(DailyAggregator::key, Types.STRING)
+            .process(new DailyAggregator(), DailyAggregator.TYPE)
+            .name("daily-aggregates");
+    daily.sinkTo(sinks.daily()).name("daily-aggregates-files");
+
     DataStream<SummaryEntry> entries =
         resolved
             .map(row -> SummaryEntry.one(SummaryEntry.FOCUS_ROWS, row.billedCost()), ENTRY)
@@ -93,6 +103,9 @@ public final class FocusPipeline {
                 rejects
                     .map(r -> SummaryEntry.one(SummaryEntry.REJECTS, r.rawCost()), ENTRY)
                     .name("count-rejects"),
+                daily
+                    .map(a -> SummaryEntry.one(SummaryEntry.DAILY, a.billedCost()), ENTRY)
+                    .name("count-daily"),
                 snapshots.getSideOutput(NewestSnapshot.SUPERSEDED),
                 appendOnly.getSideOutput(FirstOfIdentity.DUPLICATES));
     entries

@@ -1,5 +1,6 @@
 package dev.convergence.flink;
 
+import dev.convergence.flink.operators.DailyAggregate;
 import dev.convergence.flink.operators.RejectedRecord;
 import dev.convergence.flink.parquet.ParquetOutputs;
 import dev.convergence.focus.FocusRow;
@@ -12,21 +13,27 @@ import org.apache.flink.streaming.api.functions.sink.filesystem.OutputFileConfig
 import org.apache.flink.streaming.api.functions.sink.filesystem.bucketassigners.BasePathBucketAssigner;
 
 /**
- * Where the job writes: FOCUS rows, rejects and the run summary. {@link #files} is the real layout
- * under an output prefix; files become visible only when a checkpoint (or the end of a batch run)
- * commits them.
+ * Where the job writes: FOCUS rows, rejects, daily aggregates and the run summary. {@link #files}
+ * is the real layout under an output prefix; files become visible only when a checkpoint (or the
+ * end of a batch run) commits them.
  *
  * <pre>
  * PREFIX/focus/part-*.parquet     FOCUS 1.2 rows + x_ columns
  * PREFIX/rejects/part-*.parquet   rejected source records with reason and raw cost
+ * PREFIX/daily/part-*.parquet     costs and row counts per charge day × provider × account × …
  * PREFIX/summary/part-*.json      one JSON object: rows and cost per output
  * </pre>
  */
-public record FocusSinks(Sink<FocusRow> rows, Sink<RejectedRecord> rejects, Sink<String> summary) {
+public record FocusSinks(
+    Sink<FocusRow> rows,
+    Sink<RejectedRecord> rejects,
+    Sink<DailyAggregate> daily,
+    Sink<String> summary) {
 
   public FocusSinks {
     Objects.requireNonNull(rows, "rows");
     Objects.requireNonNull(rejects, "rejects");
+    Objects.requireNonNull(daily, "daily");
     Objects.requireNonNull(summary, "summary");
   }
 
@@ -38,6 +45,10 @@ public record FocusSinks(Sink<FocusRow> rows, Sink<RejectedRecord> rejects, Sink
             .withOutputFileConfig(suffix(".parquet"))
             .build(),
         FileSink.forBulkFormat(new Path(prefix + "rejects"), ParquetOutputs.rejects())
+            .withBucketAssigner(new BasePathBucketAssigner<>())
+            .withOutputFileConfig(suffix(".parquet"))
+            .build(),
+        FileSink.forBulkFormat(new Path(prefix + "daily"), ParquetOutputs.dailyAggregates())
             .withBucketAssigner(new BasePathBucketAssigner<>())
             .withOutputFileConfig(suffix(".parquet"))
             .build(),

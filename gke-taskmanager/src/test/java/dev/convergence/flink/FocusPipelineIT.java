@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,7 +17,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The whole job on a MiniCluster (streaming, checkpoint every 100 ms) over seeded AWS, Azure and
- * Google Cloud data, checked against DuckDB reading the sources and the committed Parquet.
+ * Google Cloud data, checked against DuckDB reading the sources and the committed Parquet; the
+ * daily aggregates against DuckDB's GROUP BY over the committed FOCUS rows.
  */
 class FocusPipelineIT {
 
@@ -145,6 +147,26 @@ class FocusPipelineIT {
                       + " '%Y-%m-%d %H:%M:%S UTC'))"))
           .isEqualTo(lateRows);
 
+      // Daily aggregates: exactly DuckDB's GROUP BY over the committed FOCUS rows, row for row.
+      String referee = Referee.dailyFromFocus("");
+      long dailyRows = db.count("SELECT count(*) FROM daily");
+      assertThat(dailyRows)
+          .isEqualTo(db.count("SELECT count(*) FROM (" + referee + ")"))
+          .isPositive()
+          .isLessThan(db.count("SELECT count(*) FROM focus"));
+      assertThat(db.missing("SELECT * FROM daily", referee)).isZero();
+      assertThat(db.missing(referee, "SELECT * FROM daily")).isZero();
+      assertThat(db.count("SELECT count(*) FROM daily WHERE cost_centre IS NULL"))
+          .isEqualTo(dailyRows);
+      assertThat(db.count("SELECT count(DISTINCT provider) FROM daily")).isEqualTo(3);
+      assertThat(db.count("SELECT sum(row_count) FROM daily"))
+          .isEqualTo(db.count("SELECT count(*) FROM focus"));
+      for (String cost : List.of("BilledCost", "EffectiveCost", "ListCost")) {
+        String column = cost.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+        assertThat(db.decimal("SELECT sum(" + column + ") FROM daily"))
+            .isEqualByComparingTo(db.decimal("SELECT sum(" + cost + ") FROM focus"));
+      }
+
       // The summary agrees with the committed Parquet.
       JsonNode summary = summary(out);
       assertThat(summary.path("outputs").path("focus_rows").path("rows").asLong())
@@ -153,6 +175,15 @@ class FocusPipelineIT {
               new BigDecimal(
                   summary.path("outputs").path("focus_rows").path("billed_cost").asText()))
           .isEqualByComparingTo(db.decimal("SELECT sum(BilledCost) FROM focus"));
+      assertThat(summary.path("outputs").path("daily_aggregates").path("rows").asLong())
+          .isEqualTo(dailyRows);
+      assertThat(
+              new BigDecimal(
+                  summary.path("outputs").path("daily_aggregates").path("billed_cost").asText()))
+          .isEqualByComparingTo(
+              new BigDecimal(
+                  summary.path("outputs").path("focus_rows").path("billed_cost").asText()))
+          .isEqualByComparingTo(db.decimal("SELECT sum(billed_cost) FROM daily"));
       assertThat(summary.path("outputs").path("rejects").path("rows").asLong())
           .isEqualTo(db.count("SELECT count(*) FROM rejects"));
       assertThat(summary.path("outputs").path("duplicate_rows").path("rows").asLong())

@@ -12,7 +12,9 @@ import java.util.List;
 import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.runtime.jobgraph.JobType;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.graph.StreamGraph;
 
 /**
  * Runs the FOCUS pipeline on a local MiniCluster with the job's own arguments and configuration.
@@ -50,8 +52,11 @@ final class FocusRuns {
     return JobArgumentsParser.parse(args.toArray(String[]::new));
   }
 
-  /** Runs to completion; no restart unless {@code restarts} allows some. */
-  static void run(JobArguments args, int restarts, MapFunction<FocusRow, FocusRow> tap)
+  /**
+   * Runs to completion; no restart unless {@code restarts} allows some. Returns how Flink ran it
+   * (streaming or batch).
+   */
+  static JobType run(JobArguments args, int restarts, MapFunction<FocusRow, FocusRow> tap)
       throws Exception {
     Configuration conf = JobEnvironment.configuration(args);
     if (restarts == 0) {
@@ -68,6 +73,9 @@ final class FocusRuns {
       pipeline = pipeline.withConversionTap(tap);
     }
     pipeline.build(env, args.inputs(), FocusSinks.files(args.outputPrefix()));
-    env.execute("focus-it");
+    StreamGraph graph = env.getStreamGraph();
+    graph.setJobName("focus-it");
+    env.execute(graph);
+    return graph.getJobType();
   }
 }

@@ -11,8 +11,8 @@ import java.util.Properties;
 
 /**
  * DuckDB, in memory and offline, as the independent referee: reads the job's committed Parquet and
- * the source files themselves. Views {@code focus}, {@code rejects} and {@code summary} name the
- * committed output of one run.
+ * the source files themselves. Views {@code focus}, {@code rejects} and {@code daily} name the
+ * committed output of one run. Dates are taken in UTC.
  */
 final class Referee implements AutoCloseable {
 
@@ -23,6 +23,7 @@ final class Referee implements AutoCloseable {
     props.setProperty("autoinstall_known_extensions", "false");
     props.setProperty("autoload_known_extensions", "true");
     db = DriverManager.getConnection("jdbc:duckdb:", props);
+    execute("SET TimeZone = 'UTC'");
   }
 
   /** Declares the views over one run's committed output, prefixed ({@code a_focus}, …). */
@@ -32,6 +33,12 @@ final class Referee implements AutoCloseable {
             + name
             + "focus AS SELECT * FROM read_parquet('"
             + prefix.resolve("focus")
+            + "/*.parquet')");
+    execute(
+        "CREATE OR REPLACE VIEW "
+            + name
+            + "daily AS SELECT * FROM read_parquet('"
+            + prefix.resolve("daily")
             + "/*.parquet')");
     Path rejects = prefix.resolve("rejects");
     boolean any;
@@ -50,6 +57,26 @@ final class Referee implements AutoCloseable {
                     + " NULL::VARCHAR AS x_snapshot_id, NULL::VARCHAR AS reason,"
                     + " NULL::DECIMAL(38, 18) AS raw_cost WHERE false"));
     return this;
+  }
+
+  /**
+   * The daily aggregates computed independently from a run's committed FOCUS rows, in the daily
+   * output's columns: a plain GROUP BY, cost centre unallocated (null).
+   */
+  static String dailyFromFocus(String name) {
+    return "SELECT x_tenant_id, x_run_id, CAST(ChargePeriodStart AS DATE) AS charge_day,"
+        + " x_provider AS provider, BillingAccountId AS billing_account_id,"
+        + " SubAccountId AS sub_account_id, ServiceName AS service_name, RegionId AS region_id,"
+        + " BillingCurrency AS billing_currency, NULL::VARCHAR AS cost_centre,"
+        + " sum(BilledCost) AS billed_cost, sum(EffectiveCost) AS effective_cost,"
+        + " sum(ListCost) AS list_cost, count(*) AS row_count FROM "
+        + name
+        + "focus GROUP BY ALL";
+  }
+
+  /** Rows of {@code a} that {@code b} lacks, counting duplicates (EXCEPT ALL). */
+  long missing(String a, String b) throws SQLException {
+    return count("SELECT count(*) FROM (" + a + " EXCEPT ALL " + b + ")");
   }
 
   void execute(String sql) throws SQLException {

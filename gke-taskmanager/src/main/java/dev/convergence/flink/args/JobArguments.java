@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param tenantId the tenant, stamped as {@code x_tenant_id}
  * @param inputs the files to convert, each with its layout and (AWS, Azure) snapshot
  * @param outputPrefix where the Parquet output and summary go: {@code focus/}, {@code rejects/},
- *     {@code summary/} under it
+ *     {@code daily/}, {@code summary/} under it
  * @param stateBackend heap or RocksDB keyed state
  * @param runtimeMode streaming (checkpointed) or batch
  * @param parallelism the job's default parallelism

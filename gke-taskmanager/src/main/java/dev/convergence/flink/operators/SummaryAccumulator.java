@@ -15,7 +15,8 @@ import org.apache.flink.util.Collector;
 /**
  * Sums {@link SummaryEntry} contributions per output (one key for the whole run) and, when the
  * input ends, emits the run summary as one JSON object: per output its row count and cost total as
- * an exact decimal string.
+ * an exact decimal string. For the daily aggregates, the rows are aggregate lines and the cost is
+ * the sum of their BilledCost, which equals the FOCUS rows' total.
  */
 public final class SummaryAccumulator extends KeyedProcessFunction<String, SummaryEntry, String> {
 
@@ -25,6 +26,7 @@ public final class SummaryAccumulator extends KeyedProcessFunction<String, Summa
       List.of(
           SummaryEntry.FOCUS_ROWS,
           SummaryEntry.REJECTS,
+          SummaryEntry.DAILY,
           SummaryEntry.SUPERSEDED,
           SummaryEntry.DUPLICATES);
 

@@ -10,6 +10,7 @@ public record SummaryEntry(String output, long rows, BigDecimal cost) {
   public static final String REJECTS = "rejects";
   public static final String SUPERSEDED = "superseded_snapshot_rows";
   public static final String DUPLICATES = "duplicate_rows";
+  public static final String DAILY = "daily_aggregates";
 
   public SummaryEntry {
     Objects.requireNonNull(output, "output");

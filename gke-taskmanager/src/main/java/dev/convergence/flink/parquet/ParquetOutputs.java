@@ -1,5 +1,6 @@
 package dev.convergence.flink.parquet;
 
+import dev.convergence.flink.operators.DailyAggregate;
 import dev.convergence.flink.operators.RejectedRecord;
 import dev.convergence.focus.FocusRow;
 import java.util.List;
@@ -35,6 +36,18 @@ public final class ParquetOutputs {
                     "reject",
                     RejectedRecord.COLUMNS,
                     Set.of("x_tenant_id", "x_run_id", "x_provider", "x_source_file", "reason"))
+                .build());
+  }
+
+  public static ParquetWriterFactory<DailyAggregate> dailyAggregates() {
+    return new ParquetWriterFactory<>(
+        out ->
+            new Builder<>(
+                    out,
+                    DailyAggregate.class,
+                    "daily_aggregate",
+                    DailyAggregate.COLUMNS,
+                    Set.of("charge_day", "provider", "row_count"))
                 .build());
   }
 

@@ -6,6 +6,7 @@ import dev.convergence.core.config.WireName;
 import dev.convergence.flink.types.RecordCodec;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,9 +24,9 @@ import org.apache.parquet.schema.Types;
 
 /**
  * Writes a record as one flat Parquet row, column per component: strings and enums (by wire name)
- * as UTF-8 STRING, instants as {@code TIMESTAMP(MICROS, UTC)}, amounts as {@code DECIMAL(38, 18)}
- * in a 16-byte FIXED_LEN_BYTE_ARRAY, {@code long} as INT64, string maps as JSON text. Columns named
- * in {@code required} are REQUIRED, the rest OPTIONAL (null stays null).
+ * as UTF-8 STRING, instants as {@code TIMESTAMP(MICROS, UTC)}, dates as {@code DATE}, amounts as
+ * {@code DECIMAL(38, 18)} in a 16-byte FIXED_LEN_BYTE_ARRAY, {@code long} as INT64, string maps as
+ * JSON text. Columns named in {@code required} are REQUIRED, the rest OPTIONAL (null stays null).
  */
 final class RecordWriteSupport<T extends Record> extends WriteSupport<T> {
 
@@ -76,6 +77,10 @@ final class RecordWriteSupport<T extends Record> extends WriteSupport<T> {
           Types.primitive(PrimitiveTypeName.INT64, rep)
               .as(LogicalTypeAnnotation.timestampType(true, LogicalTypeAnnotation.TimeUnit.MICROS))
               .named(name);
+      case DATE ->
+          Types.primitive(PrimitiveTypeName.INT32, rep)
+              .as(LogicalTypeAnnotation.dateType())
+              .named(name);
     };
   }
 
@@ -122,6 +127,7 @@ final class RecordWriteSupport<T extends Record> extends WriteSupport<T> {
             Math.addExact(
                 Math.multiplyExact(t.getEpochSecond(), 1_000_000L), t.getNano() / 1_000L));
       }
+      case DATE -> consumer.addInteger(Math.toIntExact(((LocalDate) value).toEpochDay()));
     }
   }
 

@@ -11,6 +11,7 @@ import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,9 +21,9 @@ import java.util.Objects;
 /**
  * Writes and reads a record component by component, for the value types the pipeline's records
  * hold: {@code String}, {@code long}, {@code int}, {@code BigDecimal} (unscaled value and scale,
- * exact), {@code Instant}, enums (by name) and {@code Map<String, String>}. Every reference
- * component may be null. Built once per record class; the reflective handles are re-created after
- * Java deserialization.
+ * exact), {@code Instant}, {@code LocalDate} (epoch day), enums (by name) and {@code Map<String,
+ * String>}. Every reference component may be null. Built once per record class; the reflective
+ * handles are re-created after Java deserialization.
  */
 public final class RecordCodec<T extends Record> implements Serializable {
 
@@ -35,6 +36,7 @@ public final class RecordCodec<T extends Record> implements Serializable {
     INT,
     DECIMAL,
     INSTANT,
+    DATE,
     ENUM,
     STRING_MAP
   }
@@ -140,6 +142,8 @@ public final class RecordCodec<T extends Record> implements Serializable {
       return Kind.DECIMAL;
     } else if (c == Instant.class) {
       return Kind.INSTANT;
+    } else if (c == LocalDate.class) {
+      return Kind.DATE;
     } else if (c.isEnum()) {
       return Kind.ENUM;
     } else if (Map.class.isAssignableFrom(c)) {
@@ -176,6 +180,7 @@ public final class RecordCodec<T extends Record> implements Serializable {
         out.writeLong(t.getEpochSecond());
         out.writeInt(t.getNano());
       }
+      case DATE -> out.writeLong(((LocalDate) value).toEpochDay());
       case ENUM -> out.writeUTF(((Enum<?>) value).name());
       case STRING_MAP -> {
         Map<?, ?> map = (Map<?, ?>) value;
@@ -211,6 +216,7 @@ public final class RecordCodec<T extends Record> implements Serializable {
         yield new BigDecimal(new BigInteger(unscaled), scale);
       }
       case INSTANT -> Instant.ofEpochSecond(in.readLong(), in.readInt());
+      case DATE -> LocalDate.ofEpochDay(in.readLong());
       case ENUM -> Enum.valueOf((Class) c, in.readUTF());
       case STRING_MAP -> {
         int n = in.readInt();
