@@ -1,5 +1,6 @@
 package dev.convergence.flink.args;
 
+import dev.convergence.core.config.WireName;
 import dev.convergence.core.provider.Provider;
 import dev.convergence.focus.ConversionStream;
 import dev.convergence.focus.SourceContext;
@@ -10,15 +11,13 @@ import dev.convergence.focus.azure.AzureLayout;
 import dev.convergence.focus.gcp.GcpBillingExportReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Arrays;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * The layouts the job reads, by the name an {@code --input} gives them, and the FOCUS reader for
  * each. AWS and Azure deliver month-to-date snapshots; Google Cloud extracts are append-only.
  */
-public enum InputFormat {
+public enum InputFormat implements WireName {
   AWS_CUR("aws-cur", Provider.AWS),
   AZURE_EA_ACTUAL("azure-ea-actual", Provider.AZURE),
   AZURE_EA_AMORTIZED("azure-ea-amortized", Provider.AZURE),
@@ -35,6 +34,7 @@ public enum InputFormat {
     this.provider = provider;
   }
 
+  @Override
   public String wireName() {
     return wireName;
   }
@@ -49,11 +49,11 @@ public enum InputFormat {
   }
 
   public static Optional<InputFormat> fromWireName(String name) {
-    return Arrays.stream(values()).filter(f -> f.wireName.equals(name)).findFirst();
+    return WireName.find(InputFormat.class, name);
   }
 
   public static String wireNames() {
-    return Arrays.stream(values()).map(InputFormat::wireName).collect(Collectors.joining(", "));
+    return WireName.list(InputFormat.class);
   }
 
   /** Opens the FOCUS conversion of one file (plain or gzip, as the readers accept). */
