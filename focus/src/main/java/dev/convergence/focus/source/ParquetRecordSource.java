@@ -8,16 +8,7 @@ import dev.convergence.focus.SourceContext;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Map;
-import org.apache.parquet.ParquetReadOptions;
-import org.apache.parquet.column.page.PageReadStore;
-import org.apache.parquet.conf.PlainParquetConfiguration;
-import org.apache.parquet.hadoop.ParquetFileReader;
-import org.apache.parquet.io.ColumnIOFactory;
 import org.apache.parquet.io.InputFile;
-import org.apache.parquet.io.MessageColumnIO;
-import org.apache.parquet.io.ParquetDecodingException;
-import org.apache.parquet.io.RecordReader;
-import org.apache.parquet.schema.MessageType;
 
 /**
  * Reads a Parquet file one row group at a time, and within it one row at a time, rendering each
@@ -27,24 +18,12 @@ import org.apache.parquet.schema.MessageType;
  */
 public final class ParquetRecordSource implements RecordSource {
 
-  private final ParquetFileReader reader;
-  private final MessageColumnIO columns;
-  private final ParquetTextRows rows;
+  private final ParquetTextTable table;
   private final CsvRowMapper mapper;
   private final RowFinisher finisher;
-  private RecordReader<String[]> group;
-  private long leftInGroup;
-  private long position;
 
-  private ParquetRecordSource(
-      ParquetFileReader reader,
-      MessageColumnIO columns,
-      ParquetTextRows rows,
-      CsvRowMapper mapper,
-      RowFinisher finisher) {
-    this.reader = reader;
-    this.columns = columns;
-    this.rows = rows;
+  private ParquetRecordSource(ParquetTextTable table, CsvRowMapper mapper, RowFinisher finisher) {
+    this.table = table;
     this.mapper = mapper;
     this.finisher = finisher;
   }
@@ -56,46 +35,24 @@ public final class ParquetRecordSource implements RecordSource {
       Provider provider,
       CsvRecordSource.MapperFactory factory)
       throws IOException {
-    ParquetFileReader reader =
-        ParquetFileReader.open(
-            file, ParquetReadOptions.builder(new PlainParquetConfiguration()).build());
+    ParquetTextTable table = ParquetTextTable.open(file, context.sourceFile());
     try {
-      MessageType fileSchema = reader.getFooter().getFileMetaData().getSchema();
-      ParquetTextRows rows = ParquetTextRows.forSchema(fileSchema);
-      reader.setRequestedSchema(rows.projection());
-      CsvRowMapper mapper = factory.create(new CsvHeader(rows.names()), context);
-      MessageColumnIO columns =
-          new ColumnIOFactory(reader.getFooter().getFileMetaData().getCreatedBy())
-              .getColumnIO(rows.projection(), fileSchema);
+      CsvRowMapper mapper = factory.create(new CsvHeader(table.names()), context);
       return new ConversionStream(
-          new ParquetRecordSource(
-              reader, columns, rows, mapper, new RowFinisher(context, provider)));
+          new ParquetRecordSource(table, mapper, new RowFinisher(context, provider)));
     } catch (IOException | RuntimeException e) {
-      reader.close();
+      table.close();
       throw e;
     }
   }
 
   @Override
   public Outcome next() throws IOException {
-    String[] fields;
-    try {
-      while (leftInGroup == 0) {
-        PageReadStore pages = reader.readNextRowGroup();
-        if (pages == null) {
-          return null;
-        }
-        group = columns.getRecordReader(pages, rows);
-        leftInGroup = pages.getRowCount();
-      }
-      fields = group.read();
-      leftInGroup--;
-      position++;
-    } catch (ParquetDecodingException e) {
-      throw new IOException(
-          finisher.context().sourceFile() + ": unreadable Parquet at row " + (position + 1), e);
+    String[] fields = table.next();
+    if (fields == null) {
+      return null;
     }
-    return finisher.convert(mapper, new CsvRow(Arrays.asList(fields), position));
+    return finisher.convert(mapper, new CsvRow(Arrays.asList(fields), table.position()));
   }
 
   @Override
@@ -105,6 +62,6 @@ public final class ParquetRecordSource implements RecordSource {
 
   @Override
   public void close() throws IOException {
-    reader.close();
+    table.close();
   }
 }
