@@ -7,6 +7,8 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -83,7 +85,8 @@ final class AwsCurGenerator {
           if (day >= cutoffDay) {
             break;
           }
-          fill(record, s, i, start.plus(day, ChronoUnit.DAYS), start, end, last);
+          long slot = i - RowDice.firstIndex(day, s.rows(), days);
+          fill(record, s, i, slot, start.plus(day, ChronoUnit.DAYS), start, end, last);
           out.writeRecord(record);
         }
       }
@@ -96,31 +99,39 @@ final class AwsCurGenerator {
       String[] r,
       GeneratorSettings s,
       long i,
+      long slot,
       Instant day,
       Instant start,
       Instant end,
       boolean last) {
     java.util.Arrays.fill(r, "");
-    RowDice dice = new RowDice(s.seed(), i);
+    RowDice row = new RowDice(s.seed(), i);
+    RowDice dice = RowDice.resource(s.seed(), slot);
     String payer = account(1, dice.below(s.accounts()) / 4);
     String[] service = dice.pick(Vocabulary.AWS_SERVICES);
     String region = dice.pick(Vocabulary.AWS_REGIONS);
-    Instant usageStart = day.plus(dice.below(24), ChronoUnit.HOURS);
-    BigDecimal quantity = dice.quantity(24);
+    Instant usageStart = day.plus(row.below(24), ChronoUnit.HOURS);
+    BigDecimal quantity = dice.quantity(24).multiply(row.wobble());
     BigDecimal rate = dice.money("0.5");
     BigDecimal cost = rate.multiply(quantity);
-    if (!last && dice.chance(0.02)) {
+    if (!last && row.chance(0.02)) {
       cost = cost.multiply(new BigDecimal("0.9")); // restated in a later snapshot
     }
     int roll = dice.below(100);
-    r[0] = dice.hex(24) + i;
+    r[0] = row.hex(24) + i;
     r[2] = ENTITY;
     r[3] = "AWS";
     r[4] = "Anniversary";
     r[5] = payer;
     r[6] = start.toString();
     r[7] = end.toString();
-    r[8] = account(2, dice.below(s.accounts()));
+    int usageAccount = dice.below(s.accounts());
+    r[8] = account(2, usageAccount);
+    BigDecimal spike =
+        s.spikeFactor(LocalDate.ofInstant(day, ZoneOffset.UTC), usageAccount, service[0]);
+    if (roll < 70 && spike.compareTo(BigDecimal.ONE) != 0) { // plain usage only
+      cost = cost.multiply(spike);
+    }
     r[10] = usageStart.toString();
     r[11] = usageStart.plus(1, ChronoUnit.HOURS).toString();
     r[12] = service[0];

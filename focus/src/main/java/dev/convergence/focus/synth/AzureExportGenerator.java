@@ -76,7 +76,8 @@ final class AzureExportGenerator {
           if (day >= cutoffDay) {
             break;
           }
-          fill(record, s, i, first, first.plusDays(day), last);
+          long slot = i - RowDice.firstIndex(day, s.rows(), days);
+          fill(record, s, i, slot, first, first.plusDays(day), last);
           out.writeRecord(record);
         }
       }
@@ -86,16 +87,27 @@ final class AzureExportGenerator {
   }
 
   private static void fill(
-      String[] r, GeneratorSettings s, long i, LocalDate first, LocalDate day, boolean last) {
+      String[] r,
+      GeneratorSettings s,
+      long i,
+      long slot,
+      LocalDate first,
+      LocalDate day,
+      boolean last) {
     Arrays.fill(r, "");
-    RowDice dice = new RowDice(s.seed(), i);
+    RowDice row = new RowDice(s.seed(), i);
+    RowDice dice = RowDice.resource(s.seed(), slot);
     String[] service = dice.pick(Vocabulary.AZURE_SERVICES);
     int account = dice.below(s.accounts());
-    BigDecimal quantity = dice.quantity(24);
+    BigDecimal quantity = dice.quantity(24).multiply(row.wobble());
     BigDecimal price = dice.money("0.4");
     BigDecimal cost = price.multiply(quantity);
-    if (!last && dice.chance(0.02)) {
+    if (!last && row.chance(0.02)) {
       cost = cost.multiply(new BigDecimal("0.9"));
+    }
+    BigDecimal spike = s.spikeFactor(day, account, service[0]);
+    if (spike.compareTo(BigDecimal.ONE) != 0) {
+      cost = cost.multiply(spike);
     }
     String subscription = String.format("00000000-0000-4000-8000-%012d", account * 31L + 7);
     r[0] = String.valueOf(80_000_000 + account / 4);
@@ -135,7 +147,7 @@ final class AzureExportGenerator {
     String tags =
         "\"team\": \"" + team + "\",\"env\": \"" + dice.pick(Vocabulary.ENVIRONMENTS) + "\"";
     r[26] = dice.chance(0.5) ? tags : "{" + tags + "}";
-    r[30] = "AAA-" + dice.below(1000);
+    r[30] = "AAA-" + row.below(1000);
     int roll = dice.below(100);
     String reservation =
         "/providers/Microsoft.Capacity/reservationOrders/" + (i % 3) + "/reservations/r" + (i % 5);

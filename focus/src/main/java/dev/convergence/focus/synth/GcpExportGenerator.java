@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -52,17 +53,27 @@ final class GcpExportGenerator {
   }
 
   private static void write(JsonGenerator g, GeneratorSettings s, long i) throws IOException {
-    RowDice dice = new RowDice(s.seed(), i);
     Instant start = s.period().start();
     long hours = ChronoUnit.HOURS.between(start, s.period().end());
-    Instant usageStart = start.plus(i * hours / s.rows(), ChronoUnit.HOURS);
+    long hour = i * hours / s.rows();
+    Instant usageStart = start.plus(hour, ChronoUnit.HOURS);
+    RowDice row = new RowDice(s.seed(), i);
+    RowDice dice = RowDice.resource(s.seed(), i - RowDice.firstIndex(hour, s.rows(), hours));
     String[] service = dice.pick(Vocabulary.GCP_SERVICES);
     int project = dice.below(s.accounts());
-    BigDecimal quantity = dice.quantity(10);
-    BigDecimal cost = dice.money("2.0");
-    int roll = dice.below(100);
+    BigDecimal wobble = row.wobble();
+    BigDecimal quantity = dice.quantity(10).multiply(wobble);
+    BigDecimal cost = dice.money("2.0").multiply(wobble);
+    int roll = row.below(100);
     String costType = roll < 2 ? "tax" : roll < 3 ? "adjustment" : "regular";
-    boolean late = dice.chance(0.02);
+    if (costType.equals("regular")) {
+      BigDecimal spike =
+          s.spikeFactor(LocalDate.ofInstant(usageStart, ZoneOffset.UTC), project, service[0]);
+      if (spike.compareTo(BigDecimal.ONE) != 0) {
+        cost = cost.multiply(spike);
+      }
+    }
+    boolean late = row.chance(0.02);
     Instant export = usageStart.plus(late ? 75 : 3, ChronoUnit.HOURS);
 
     g.writeStartObject();
@@ -107,9 +118,9 @@ final class GcpExportGenerator {
     }
     g.writeEndObject();
     g.writeArrayFieldStart("credits");
-    if (costType.equals("regular") && dice.chance(0.2)) {
+    if (costType.equals("regular") && row.chance(0.2)) {
       g.writeStartObject();
-      boolean cud = dice.chance(0.5);
+      boolean cud = row.chance(0.5);
       g.writeStringField("name", cud ? "Committed use discount" : "Free trial");
       g.writeFieldName("amount");
       g.writeNumber(cost.multiply(new BigDecimal("-0.3")));

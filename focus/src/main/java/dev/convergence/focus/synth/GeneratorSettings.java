@@ -2,7 +2,11 @@ package dev.convergence.focus.synth;
 
 import dev.convergence.core.provider.Provider;
 import dev.convergence.core.request.BillingPeriod;
+import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -20,12 +24,26 @@ public record GeneratorSettings(
     long seed,
     int deliveries,
     int accounts,
-    Path directory) {
+    Path directory,
+    List<PlantedSpike> spikes) {
+
+  /** Settings without planted anomalies. */
+  public GeneratorSettings(
+      Provider provider,
+      BillingPeriod period,
+      long rows,
+      long seed,
+      int deliveries,
+      int accounts,
+      Path directory) {
+    this(provider, period, rows, seed, deliveries, accounts, directory, List.of());
+  }
 
   public GeneratorSettings {
     Objects.requireNonNull(provider, "provider");
     Objects.requireNonNull(period, "period");
     Objects.requireNonNull(directory, "directory");
+    spikes = List.copyOf(spikes);
     if (rows < 1) {
       throw new IllegalArgumentException("rows: must be 1 or more; got " + rows);
     }
@@ -35,5 +53,31 @@ public record GeneratorSettings(
     if (accounts < 1) {
       throw new IllegalArgumentException("accounts: must be 1 or more; got " + accounts);
     }
+    for (PlantedSpike spike : spikes) {
+      if (spike.subAccount() >= accounts) {
+        throw new IllegalArgumentException(
+            "spikes: sub-account " + spike.subAccount() + " does not exist; there are " + accounts);
+      }
+      if (!YearMonth.from(spike.day()).equals(period.month())) {
+        throw new IllegalArgumentException(
+            "spikes: " + spike.day() + " is outside the billing period " + period);
+      }
+    }
+  }
+
+  /** These settings with anomalies planted. */
+  public GeneratorSettings withSpikes(List<PlantedSpike> planted) {
+    return new GeneratorSettings(
+        provider, period, rows, seed, deliveries, accounts, directory, planted);
+  }
+
+  /** The factor a line item's cost is multiplied by: a planted spike's, or 1. */
+  BigDecimal spikeFactor(LocalDate day, int subAccount, String serviceCode) {
+    for (PlantedSpike spike : spikes) {
+      if (spike.hits(day, subAccount, serviceCode)) {
+        return spike.factor();
+      }
+    }
+    return BigDecimal.ONE;
   }
 }

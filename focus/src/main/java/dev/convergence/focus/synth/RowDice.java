@@ -4,9 +4,12 @@ import java.math.BigDecimal;
 import java.util.SplittableRandom;
 
 /**
- * The random choices for one generated line item. Each row gets its own generator derived from the
- * seed and the row's index, so a row is the same in every snapshot and extract that contains it,
- * whatever else is generated around it.
+ * Random choices for generated line items. A row's own dice come from the seed and the row's index,
+ * so a row is the same in every snapshot and extract that contains it, whatever else is generated
+ * around it. A resource's dice ({@link #resource}) come from the seed and the row's slot within its
+ * day or hour: the k-th line item of every day is the same resource (account, service, region,
+ * price, kind of charge), as cloud workloads run day after day, so a series' daily cost is steady
+ * and the anomalies a test plants stand out from it.
  */
 final class RowDice {
 
@@ -14,6 +17,23 @@ final class RowDice {
 
   RowDice(long seed, long index) {
     this.random = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + index);
+  }
+
+  /** The dice of the resource in {@code slot}: the same on every day (or hour) of a period. */
+  static RowDice resource(long seed, long slot) {
+    return new RowDice(~seed, slot);
+  }
+
+  /**
+   * The first row index of a period part (day, hour) when {@code rows} spread over {@code parts}.
+   */
+  static long firstIndex(long part, long rows, long parts) {
+    return (part * rows + parts - 1) / parts;
+  }
+
+  /** A factor from 0.9 to 1.1 in steps of 0.001: day-to-day wobble of a steady resource. */
+  BigDecimal wobble() {
+    return BigDecimal.valueOf(900 + random.nextInt(201), 3);
   }
 
   int below(int bound) {

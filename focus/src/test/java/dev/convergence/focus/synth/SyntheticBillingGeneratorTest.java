@@ -16,11 +16,15 @@ import dev.convergence.focus.azure.AzureLayout;
 import dev.convergence.focus.gcp.GcpBillingExportReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -110,5 +114,59 @@ class SyntheticBillingGeneratorTest {
     assertThat(charges).hasSize(2_000);
     assertThat(rows).anyMatch(r -> r.chargeCategory().equals("Credit"));
     assertThat(rows).anyMatch(r -> r.chargeCategory().equals("Tax"));
+  }
+
+  @Test
+  void aPlantedSpikeMultipliesExactlyItsDaySubAccountAndServiceAndNothingElse() throws IOException {
+    Map<Provider, PlantedSpike> spikes =
+        Map.of(
+            Provider.AWS,
+            new PlantedSpike(LocalDate.of(2026, 10, 20), 3, "AmazonEC2", new BigDecimal("6")),
+            Provider.AZURE,
+            new PlantedSpike(
+                LocalDate.of(2026, 10, 20), 3, "Virtual Machines", new BigDecimal("6")),
+            Provider.GCP,
+            new PlantedSpike(LocalDate.of(2026, 10, 20), 3, "6F81-5844-456A", new BigDecimal("6")));
+    for (Provider provider : Provider.values()) {
+      GeneratorSettings plain =
+          new GeneratorSettings(
+              provider, PERIOD, 20_000, 5, 1, 8, dir.resolve(provider + "-plain"));
+      GeneratorSettings spiked =
+          new GeneratorSettings(
+                  provider, PERIOD, 20_000, 5, 1, 8, dir.resolve(provider + "-spiked"))
+              .withSpikes(List.of(spikes.get(provider)));
+      List<FocusRow> before = new ArrayList<>();
+      List<FocusRow> after = new ArrayList<>();
+      convert(provider, SyntheticBillingGenerator.generate(plain).get(0), before);
+      convert(provider, SyntheticBillingGenerator.generate(spiked).get(0), after);
+
+      assertThat(after).hasSameSizeAs(before);
+      int hit = 0;
+      for (int i = 0; i < before.size(); i++) {
+        FocusRow was = before.get(i);
+        FocusRow is = after.get(i);
+        boolean spikedRow = is.billedCost().compareTo(was.billedCost()) != 0;
+        if (spikedRow) {
+          hit++;
+          assertThat(is.billedCost())
+              .isEqualByComparingTo(was.billedCost().multiply(BigDecimal.valueOf(6)));
+          assertThat(LocalDate.ofInstant(is.chargePeriodStart(), ZoneOffset.UTC))
+              .isEqualTo(LocalDate.of(2026, 10, 20));
+        }
+      }
+      assertThat(hit).as("rows spiked for %s", provider).isPositive();
+      long sameDayServiceRows =
+          after.stream()
+              .filter(
+                  r ->
+                      LocalDate.ofInstant(r.chargePeriodStart(), ZoneOffset.UTC).getDayOfMonth()
+                          == 20)
+              .map(FocusRow::subAccountId)
+              .distinct()
+              .count();
+      assertThat(sameDayServiceRows)
+          .as("other sub-accounts on the day stay unspiked")
+          .isGreaterThan(1);
+    }
   }
 }
