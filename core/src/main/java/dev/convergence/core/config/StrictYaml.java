@@ -41,6 +41,14 @@ public final class StrictYaml {
       throw new ConfigException(
           ConfigProblem.inFile(shownName, "cannot be read: " + e.getMessage()));
     }
+    return read(content, shownName, type);
+  }
+
+  /**
+   * Reads {@code content} (YAML, or JSON, which is YAML) as a {@code type}, as strictly as a file;
+   * for configuration that arrives as bytes rather than through a file system.
+   */
+  public static <T> T read(byte[] content, String shownName, Class<T> type) {
     KeyScan scan = new KeyScan(YAML.getTypeFactory(), shownName);
     try (JsonParser parser = YAML.createParser(content)) {
       scan.scan(parser, type);

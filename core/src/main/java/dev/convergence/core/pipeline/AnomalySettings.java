@@ -1,6 +1,7 @@
 package dev.convergence.core.pipeline;
 
 import dev.convergence.core.config.Require;
+import java.io.Serializable;
 import java.math.BigDecimal;
 
 /**
@@ -10,7 +11,8 @@ import java.math.BigDecimal;
  * @param threshold how many scaled median absolute deviations from the median make an anomaly
  * @param minDailyCost days below this EffectiveCost are never anomalies: noise on small costs
  */
-public record AnomalySettings(Integer baselineDays, BigDecimal threshold, BigDecimal minDailyCost) {
+public record AnomalySettings(Integer baselineDays, BigDecimal threshold, BigDecimal minDailyCost)
+    implements Serializable {
 
   public static final AnomalySettings DEFAULT =
       new AnomalySettings(14, new BigDecimal("3.5"), new BigDecimal("1.00"));

@@ -1,10 +1,12 @@
 package dev.convergence.core.tenant;
 
 import dev.convergence.core.config.Require;
+import java.io.Serializable;
 import java.util.List;
 
 /** Costs whose tag {@code tagKey} has one of {@code tagValues} belong to {@code costCentre}. */
-public record AllocationRule(String costCentre, String tagKey, List<String> tagValues) {
+public record AllocationRule(String costCentre, String tagKey, List<String> tagValues)
+    implements Serializable {
 
   public AllocationRule {
     Require.that(costCentre != null && !costCentre.isBlank(), "cost_centre", "is required");

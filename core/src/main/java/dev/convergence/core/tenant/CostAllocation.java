@@ -1,6 +1,7 @@
 package dev.convergence.core.tenant;
 
 import dev.convergence.core.config.Require;
+import java.io.Serializable;
 import java.util.List;
 import java.util.Set;
 
@@ -13,7 +14,8 @@ import java.util.Set;
  * @param sharedServices FOCUS ServiceName values always split, for example a support plan
  */
 public record CostAllocation(
-    List<AllocationRule> rules, List<String> sharedChargeCategories, List<String> sharedServices) {
+    List<AllocationRule> rules, List<String> sharedChargeCategories, List<String> sharedServices)
+    implements Serializable {
 
   public static final CostAllocation NONE = new CostAllocation(List.of(), List.of(), List.of());
 
