@@ -39,8 +39,8 @@ public final class FocusJob {
   static void run(JobArguments args) throws Exception {
     StreamExecutionEnvironment env =
         StreamExecutionEnvironment.getExecutionEnvironment(JobEnvironment.configuration(args));
-    new FocusPipeline(args.tenantId(), args.runId())
-        .build(env, args.inputs(), FocusSinks.files(args.outputPrefix()));
+    new FocusPipeline(args.tenantId(), args.runId(), args.rules())
+        .build(env, args.inputs(), args.history(), FocusSinks.files(args.outputPrefix()));
     env.execute("focus " + args.tenantId() + "/" + args.runId());
   }
 }

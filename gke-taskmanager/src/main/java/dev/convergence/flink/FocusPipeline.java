@@ -1,12 +1,20 @@
 package dev.convergence.flink;
 
+import dev.convergence.core.pipeline.ProcessingRules;
+import dev.convergence.flink.allocation.CostCentres;
+import dev.convergence.flink.anomaly.Anomaly;
+import dev.convergence.flink.anomaly.CostPoint;
+import dev.convergence.flink.anomaly.PointOrigin;
 import dev.convergence.flink.args.InputFile;
+import dev.convergence.flink.operators.AllocateSharedCost;
 import dev.convergence.flink.operators.ConvertFile;
 import dev.convergence.flink.operators.DailyAggregate;
 import dev.convergence.flink.operators.DailyAggregator;
 import dev.convergence.flink.operators.FirstOfIdentity;
 import dev.convergence.flink.operators.NewestSnapshot;
+import dev.convergence.flink.operators.ReadHistory;
 import dev.convergence.flink.operators.RejectedRecord;
+import dev.convergence.flink.operators.ScoreAnomalies;
 import dev.convergence.flink.operators.SummaryAccumulator;
 import dev.convergence.flink.operators.SummaryEntry;
 import dev.convergence.flink.types.RecordTypeInfo;
@@ -27,7 +35,11 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * files ─► convert (parallel, one file per call) ─┬─► AWS/Azure: keyBy account×period ─► newest snapshot ─┐
  *                                                 ├─► Google Cloud: keyBy x_row_identity ─► first only ──┴─► focus ─┐
  *                                                 └─► rejects                                                       │
- *                                  daily ◄─ sum at end of input ◄─ keyBy day×provider×account×sub×service×region ◄─┘
+ *        keyBy day×period×account×sub×service×region×category×currency×direct cost centre ─► sum at end of input ◄┘
+ *                                                                                      │
+ *                  daily ◄─ split unallocated cost by direct cost (one key, end of input) ◄┘
+ *                    └─► usage cost per day ─┬─► keyBy series ─► score against trailing median ─► anomalies
+ * history (earlier daily aggregates) ────────┘
  * every output ─► summary (one JSON object)
  * </pre>
  */
@@ -38,16 +50,21 @@ public final class FocusPipeline {
 
   private final String tenantId;
   private final String runId;
+  private final ProcessingRules rules;
   private final MapFunction<FocusRow, FocusRow> conversionTap;
 
-  public FocusPipeline(String tenantId, String runId) {
-    this(tenantId, runId, null);
+  public FocusPipeline(String tenantId, String runId, ProcessingRules rules) {
+    this(tenantId, runId, rules, null);
   }
 
   private FocusPipeline(
-      String tenantId, String runId, MapFunction<FocusRow, FocusRow> conversionTap) {
+      String tenantId,
+      String runId,
+      ProcessingRules rules,
+      MapFunction<FocusRow, FocusRow> conversionTap) {
     this.tenantId = Objects.requireNonNull(tenantId, "tenantId");
     this.runId = Objects.requireNonNull(runId, "runId");
+    this.rules = Objects.requireNonNull(rules, "rules");
     this.conversionTap = conversionTap;
   }
 
@@ -56,10 +73,20 @@ public final class FocusPipeline {
    * that inject a failure.
    */
   public FocusPipeline withConversionTap(MapFunction<FocusRow, FocusRow> tap) {
-    return new FocusPipeline(tenantId, runId, Objects.requireNonNull(tap, "tap"));
+    return new FocusPipeline(tenantId, runId, rules, Objects.requireNonNull(tap, "tap"));
   }
 
-  public void build(StreamExecutionEnvironment env, List<InputFile> inputs, FocusSinks sinks) {
+  /**
+   * Adds the job to {@code env}.
+   *
+   * @param history earlier runs' daily aggregates (files or directories of Parquet), seeding the
+   *     anomaly baselines; may be empty
+   */
+  public void build(
+      StreamExecutionEnvironment env,
+      List<InputFile> inputs,
+      List<String> history,
+      FocusSinks sinks) {
     DataStream<InputFile> files =
         env.fromData(List.copyOf(inputs), new RecordTypeInfo<>(InputFile.class))
             .name("input-files");
@@ -88,12 +115,39 @@ public final class FocusPipeline {
     resolved.sinkTo(sinks.rows()).name("focus-rows");
     rejects.sinkTo(sinks.rejects()).name("rejects");
 
+    DailyAggregator aggregator = new DailyAggregator(new CostCentres(rules.allocation()));
     SingleOutputStreamOperator<DailyAggregate> daily =
         resolved
-            .keyBy(DailyAggregator::key, Types.STRING)
-            .process(new DailyAggregator(), DailyAggregator.TYPE)
-            .name("daily-aggregates");
+            .keyBy(aggregator.key(), Types.STRING)
+            .process(aggregator, DailyAggregator.TYPE)
+            .name("daily-aggregates")
+            .keyBy(aggregate -> "run", Types.STRING)
+            .process(new AllocateSharedCost(), DailyAggregator.TYPE)
+            .setParallelism(1)
+            .name("allocate-shared-cost");
     daily.sinkTo(sinks.daily()).name("daily-aggregates-files");
+
+    DataStream<CostPoint> points =
+        daily
+            .filter(CostPoint::scored)
+            .name("usage-days")
+            .map(a -> CostPoint.of(a, PointOrigin.RUN), ScoreAnomalies.POINT)
+            .name("cost-points");
+    if (!history.isEmpty()) {
+      points =
+          points.union(
+              env.fromData(List.copyOf(history), Types.STRING)
+                  .name("history-files")
+                  .rebalance()
+                  .process(new ReadHistory(), ScoreAnomalies.POINT)
+                  .name("read-history"));
+    }
+    SingleOutputStreamOperator<Anomaly> anomalies =
+        points
+            .keyBy(CostPoint::seriesKey, Types.STRING)
+            .process(new ScoreAnomalies(tenantId, runId, rules.anomaly()), ScoreAnomalies.TYPE)
+            .name("score-anomalies");
+    anomalies.sinkTo(sinks.anomalies()).name("anomalies-files");
 
     DataStream<SummaryEntry> entries =
         resolved
@@ -106,6 +160,9 @@ public final class FocusPipeline {
                 daily
                     .map(a -> SummaryEntry.one(SummaryEntry.DAILY, a.billedCost()), ENTRY)
                     .name("count-daily"),
+                anomalies
+                    .map(a -> SummaryEntry.one(SummaryEntry.ANOMALIES, a.effectiveCost()), ENTRY)
+                    .name("count-anomalies"),
                 snapshots.getSideOutput(NewestSnapshot.SUPERSEDED),
                 appendOnly.getSideOutput(FirstOfIdentity.DUPLICATES));
     entries

@@ -1,5 +1,6 @@
 package dev.convergence.flink;
 
+import dev.convergence.flink.anomaly.Anomaly;
 import dev.convergence.flink.operators.DailyAggregate;
 import dev.convergence.flink.operators.RejectedRecord;
 import dev.convergence.flink.parquet.ParquetOutputs;
@@ -21,6 +22,7 @@ import org.apache.flink.streaming.api.functions.sink.filesystem.bucketassigners.
  * PREFIX/focus/part-*.parquet     FOCUS 1.2 rows + x_ columns
  * PREFIX/rejects/part-*.parquet   rejected source records with reason and raw cost
  * PREFIX/daily/part-*.parquet     costs and row counts per charge day × provider × account × …
+ * PREFIX/anomalies/part-*.parquet  days whose usage cost left its expected range
  * PREFIX/summary/part-*.json      one JSON object: rows and cost per output
  * </pre>
  */
@@ -28,12 +30,14 @@ public record FocusSinks(
     Sink<FocusRow> rows,
     Sink<RejectedRecord> rejects,
     Sink<DailyAggregate> daily,
+    Sink<Anomaly> anomalies,
     Sink<String> summary) {
 
   public FocusSinks {
     Objects.requireNonNull(rows, "rows");
     Objects.requireNonNull(rejects, "rejects");
     Objects.requireNonNull(daily, "daily");
+    Objects.requireNonNull(anomalies, "anomalies");
     Objects.requireNonNull(summary, "summary");
   }
 
@@ -49,6 +53,10 @@ public record FocusSinks(
             .withOutputFileConfig(suffix(".parquet"))
             .build(),
         FileSink.forBulkFormat(new Path(prefix + "daily"), ParquetOutputs.dailyAggregates())
+            .withBucketAssigner(new BasePathBucketAssigner<>())
+            .withOutputFileConfig(suffix(".parquet"))
+            .build(),
+        FileSink.forBulkFormat(new Path(prefix + "anomalies"), ParquetOutputs.anomalies())
             .withBucketAssigner(new BasePathBucketAssigner<>())
             .withOutputFileConfig(suffix(".parquet"))
             .build(),

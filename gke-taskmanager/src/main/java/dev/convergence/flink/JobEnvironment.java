@@ -20,6 +20,11 @@ public final class JobEnvironment {
     conf.set(StateBackendOptions.STATE_BACKEND, args.stateBackend().flinkName());
     conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, args.checkpointInterval());
     conf.set(CheckpointingOptions.CHECKPOINTING_CONSISTENCY_MODE, CheckpointingMode.EXACTLY_ONCE);
+    if (args.checkpointDir() != null) {
+      // Checkpoints of any size go to files; the JobManager's memory takes only a few MB.
+      conf.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
+      conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, args.checkpointDir());
+    }
     return conf;
   }
 }

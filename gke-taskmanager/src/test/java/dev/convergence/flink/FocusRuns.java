@@ -28,6 +28,13 @@ final class FocusRuns {
 
   static JobArguments arguments(List<InputFile> inputs, Path output, String backend, String mode)
       throws JobArgumentsException {
+    return arguments(inputs, output, backend, mode, List.of());
+  }
+
+  /** The job's arguments, with {@code more} (such as {@code --rules}, {@code --history}) added. */
+  static JobArguments arguments(
+      List<InputFile> inputs, Path output, String backend, String mode, List<String> more)
+      throws JobArgumentsException {
     List<String> args = new ArrayList<>(List.of("--run-id", RUN, "--tenant", TENANT));
     for (InputFile input : inputs) {
       args.add("--input");
@@ -48,7 +55,10 @@ final class FocusRuns {
             "--parallelism",
             "2",
             "--checkpoint-interval",
-            "100ms"));
+            "100ms",
+            "--checkpoint-dir",
+            output.resolveSibling(output.getFileName() + "-checkpoints").toUri().toString()));
+    args.addAll(more);
     return JobArgumentsParser.parse(args.toArray(String[]::new));
   }
 
@@ -68,11 +78,11 @@ final class FocusRuns {
     }
     StreamExecutionEnvironment env =
         StreamExecutionEnvironment.createLocalEnvironment(args.parallelism(), conf);
-    FocusPipeline pipeline = new FocusPipeline(args.tenantId(), args.runId());
+    FocusPipeline pipeline = new FocusPipeline(args.tenantId(), args.runId(), args.rules());
     if (tap != null) {
       pipeline = pipeline.withConversionTap(tap);
     }
-    pipeline.build(env, args.inputs(), FocusSinks.files(args.outputPrefix()));
+    pipeline.build(env, args.inputs(), args.history(), FocusSinks.files(args.outputPrefix()));
     StreamGraph graph = env.getStreamGraph();
     graph.setJobName("focus-it");
     env.execute(graph);

@@ -2,6 +2,7 @@ package dev.convergence.flink.args;
 
 import dev.convergence.core.config.WireName;
 import dev.convergence.core.provider.Provider;
+import dev.convergence.flink.parquet.FlinkInputFile;
 import dev.convergence.focus.ConversionStream;
 import dev.convergence.focus.SourceContext;
 import dev.convergence.focus.aws.AwsCurReader;
@@ -12,6 +13,7 @@ import dev.convergence.focus.gcp.GcpBillingExportReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Optional;
+import org.apache.flink.core.fs.Path;
 
 /**
  * The layouts the job reads, by the name an {@code --input} gives them, and the FOCUS reader for
@@ -19,6 +21,7 @@ import java.util.Optional;
  */
 public enum InputFormat implements WireName {
   AWS_CUR("aws-cur", Provider.AWS),
+  AWS_CUR_PARQUET("aws-cur-parquet", Provider.AWS),
   AZURE_EA_ACTUAL("azure-ea-actual", Provider.AZURE),
   AZURE_EA_AMORTIZED("azure-ea-amortized", Provider.AZURE),
   AZURE_MCA_ACTUAL("azure-mca-actual", Provider.AZURE),
@@ -56,10 +59,27 @@ public enum InputFormat implements WireName {
     return WireName.list(InputFormat.class);
   }
 
-  /** Opens the FOCUS conversion of one file (plain or gzip, as the readers accept). */
-  public ConversionStream open(InputStream in, SourceContext context) throws IOException {
+  /**
+   * Opens the FOCUS conversion of one file on a Flink file system: text layouts as a stream (plain
+   * or gzip, as the readers accept), Parquet with random access to its footer and row groups.
+   */
+  public ConversionStream open(Path path, SourceContext context) throws IOException {
+    if (this == AWS_CUR_PARQUET) {
+      return AwsCurReader.openParquet(FlinkInputFile.of(path), context);
+    }
+    InputStream in = path.getFileSystem().open(path);
+    try {
+      return open(in, context);
+    } catch (IOException | RuntimeException e) {
+      in.close();
+      throw e;
+    }
+  }
+
+  private ConversionStream open(InputStream in, SourceContext context) throws IOException {
     return switch (this) {
       case AWS_CUR -> AwsCurReader.open(in, context);
+      case AWS_CUR_PARQUET -> throw new IllegalStateException("Parquet is not read as a stream");
       case AZURE_EA_ACTUAL ->
           AzureCostExportReader.open(in, context, AzureLayout.EA, AzureCostKind.ACTUAL);
       case AZURE_EA_AMORTIZED ->

@@ -1,5 +1,9 @@
 package dev.convergence.flink.args;
 
+import dev.convergence.core.config.ConfigException;
+import dev.convergence.core.pipeline.ProcessingRules;
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -8,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.apache.flink.core.fs.Path;
 import org.apache.flink.util.TimeUtils;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -50,6 +55,20 @@ public final class JobArgumentsParser {
     @Option(names = "--output", description = "output prefix (a directory or gs:// prefix)")
     String output;
 
+    @Option(
+        names = "--rules",
+        description =
+            "JSON file with the tenant's allocation and the pipeline's anomaly settings;"
+                + " default: no allocation rules, default anomaly settings")
+    String rules;
+
+    @Option(
+        names = "--history",
+        description =
+            "earlier runs' daily aggregates (Parquet file or directory), repeatable: seeds the"
+                + " anomaly baselines")
+    List<String> history = new ArrayList<>();
+
     @Option(names = "--state-backend", description = "heap or rocksdb (default)")
     String stateBackend = "rocksdb";
 
@@ -61,6 +80,13 @@ public final class JobArgumentsParser {
 
     @Option(names = "--checkpoint-interval", description = "a duration, default 30s")
     String checkpointInterval = "30s";
+
+    @Option(
+        names = "--checkpoint-dir",
+        description =
+            "where checkpoints go (a directory or gs:// prefix); default: the cluster's"
+                + " execution.checkpointing.dir")
+    String checkpointDir;
   }
 
   public static JobArguments parse(String... args) throws JobArgumentsException {
@@ -103,10 +129,23 @@ public final class JobArgumentsParser {
     }
     int parallelism = parallelism(o.parallelism, problems);
     Duration interval = checkpointInterval(o.checkpointInterval, problems);
+    ProcessingRules rules = rules(o.rules, problems);
+    List<String> history = history(o.history, problems);
     if (!problems.isEmpty()) {
       throw new JobArgumentsException(problems);
     }
-    return new JobArguments(runId, tenant, inputs, output, backend, mode, parallelism, interval);
+    return new JobArguments(
+        runId,
+        tenant,
+        inputs,
+        history,
+        output,
+        rules,
+        backend,
+        mode,
+        parallelism,
+        interval,
+        o.checkpointDir);
   }
 
   private static String required(String option, String value, List<String> problems) {
@@ -175,6 +214,40 @@ public final class JobArgumentsParser {
       }
     }
     return inputs;
+  }
+
+  private static ProcessingRules rules(String location, List<String> problems) {
+    if (location == null) {
+      return ProcessingRules.DEFAULT;
+    }
+    byte[] content;
+    try {
+      Path path = new Path(location);
+      try (InputStream in = path.getFileSystem().open(path)) {
+        content = in.readAllBytes();
+      }
+    } catch (IOException | IllegalArgumentException e) {
+      problems.add("--rules: cannot read " + location + ": " + e.getMessage());
+      return null;
+    }
+    try {
+      return ProcessingRules.read(content, location);
+    } catch (ConfigException e) {
+      e.problems().forEach(problem -> problems.add("--rules: " + problem));
+      return null;
+    }
+  }
+
+  private static List<String> history(List<String> paths, List<String> problems) {
+    Set<String> seen = new HashSet<>();
+    for (String path : paths) {
+      if (path.isBlank()) {
+        problems.add("--history: a path is empty");
+      } else if (!seen.add(path)) {
+        problems.add("--history '" + path + "': is already given");
+      }
+    }
+    return List.copyOf(paths);
   }
 
   private static int parallelism(String value, List<String> problems) {

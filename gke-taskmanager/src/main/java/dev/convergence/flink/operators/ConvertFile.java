@@ -11,7 +11,6 @@ import dev.convergence.focus.Reject;
 import dev.convergence.focus.RejectReason;
 import dev.convergence.focus.SourceContext;
 import java.io.IOException;
-import java.io.InputStream;
 import org.apache.flink.core.fs.Path;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
@@ -44,8 +43,7 @@ public final class ConvertFile extends ProcessFunction<InputFile, FocusRow> {
       throws IOException {
     SourceContext source = new SourceContext(tenantId, runId, file.uri(), file.snapshotId());
     Path path = new Path(file.uri());
-    try (InputStream in = path.getFileSystem().open(path);
-        ConversionStream stream = file.format().open(in, source)) {
+    try (ConversionStream stream = file.format().open(path, source)) {
       while (stream.hasNext()) {
         Converted next = stream.next();
         if (next instanceof FocusRow row) {

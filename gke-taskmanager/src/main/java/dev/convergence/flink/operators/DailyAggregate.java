@@ -1,8 +1,10 @@
 package dev.convergence.flink.operators;
 
 import dev.convergence.core.provider.Provider;
+import dev.convergence.flink.allocation.AllocationBasis;
 import dev.convergence.focus.FocusRow;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Arrays;
@@ -11,23 +13,31 @@ import java.util.Objects;
 
 /**
  * One line of the daily aggregates output: the FOCUS rows of one charge day (the UTC date of
- * ChargePeriodStart) × provider × billing account × sub-account × service × region × billing
- * currency × cost centre, with their BilledCost, EffectiveCost and ListCost summed exactly and
- * counted. Amounts of different currencies are never summed together. A sum is null when every
- * summed value is null, as SQL's {@code sum} is. The cost centre is null (unallocated) until cost
- * allocation fills it.
+ * ChargePeriodStart) × billing period × provider × billing account × sub-account × service × region
+ * × charge category × billing currency × cost centre, with their BilledCost, EffectiveCost and
+ * ListCost summed exactly and counted. Amounts of different currencies are never summed together. A
+ * sum is null when every summed value is null, as SQL's {@code sum} is.
+ *
+ * <p>The billing period is part of the group because a correction can charge a day of an earlier
+ * period: the warehouse replaces slices by billing period, so each line must say which one it
+ * belongs to. {@code allocation} says how the cost reached {@code costCentre}: by a rule (the rows'
+ * tags), as a proportional share of unmatched or shared cost (then {@code rowCount} is the share of
+ * the rows, which can be 0), or not at all (cost centre null).
  */
 public record DailyAggregate(
     String xTenantId,
     String xRunId,
     LocalDate chargeDay,
+    Instant billingPeriodStart,
     Provider provider,
     String billingAccountId,
     String subAccountId,
     String serviceName,
     String regionId,
+    String chargeCategory,
     String billingCurrency,
     String costCentre,
+    AllocationBasis allocation,
     BigDecimal billedCost,
     BigDecimal effectiveCost,
     BigDecimal listCost,
@@ -39,13 +49,16 @@ public record DailyAggregate(
           "x_tenant_id",
           "x_run_id",
           "charge_day",
+          "billing_period_start",
           "provider",
           "billing_account_id",
           "sub_account_id",
           "service_name",
           "region_id",
+          "charge_category",
           "billing_currency",
           "cost_centre",
+          "allocation",
           "billed_cost",
           "effective_cost",
           "list_cost",
@@ -54,28 +67,59 @@ public record DailyAggregate(
   public DailyAggregate {
     Objects.requireNonNull(chargeDay, "chargeDay");
     Objects.requireNonNull(provider, "provider");
-    if (rowCount < 1) {
+    Objects.requireNonNull(allocation, "allocation");
+    if (rowCount < (allocation == AllocationBasis.PROPORTIONAL ? 0 : 1)) {
       throw new IllegalArgumentException("an aggregate counts at least one row: " + rowCount);
+    }
+    if ((costCentre == null) != (allocation == AllocationBasis.UNALLOCATED)) {
+      throw new IllegalArgumentException(
+          "cost centre " + costCentre + " does not fit allocation " + allocation.wireName());
     }
   }
 
-  /** The aggregate of one row, not yet allocated to a cost centre. */
-  public static DailyAggregate of(FocusRow row) {
+  /** The aggregate of one row, in its direct cost centre, or unallocated (null) for now. */
+  public static DailyAggregate of(FocusRow row, String costCentre) {
     return new DailyAggregate(
         row.xTenantId(),
         row.xRunId(),
         LocalDate.ofInstant(row.chargePeriodStart(), ZoneOffset.UTC),
+        row.billingPeriodStart(),
         row.xProvider(),
         row.billingAccountId(),
         row.subAccountId(),
         row.serviceName(),
         row.regionId(),
+        row.chargeCategory(),
         row.billingCurrency(),
-        null,
+        costCentre,
+        costCentre == null ? AllocationBasis.UNALLOCATED : AllocationBasis.RULE,
         row.billedCost(),
         row.effectiveCost(),
         row.listCost(),
         1);
+  }
+
+  /** A proportional share of this (unallocated) aggregate, given to {@code centre}. */
+  public DailyAggregate share(
+      String centre, BigDecimal billed, BigDecimal effective, BigDecimal list, long rows) {
+    return new DailyAggregate(
+        xTenantId,
+        xRunId,
+        chargeDay,
+        billingPeriodStart,
+        provider,
+        billingAccountId,
+        subAccountId,
+        serviceName,
+        regionId,
+        chargeCategory,
+        billingCurrency,
+        centre,
+        AllocationBasis.PROPORTIONAL,
+        billed,
+        effective,
+        list,
+        rows);
   }
 
   /**
@@ -89,13 +133,16 @@ public record DailyAggregate(
             xTenantId,
             xRunId,
             chargeDay.toString(),
+            billingPeriodStart == null ? null : billingPeriodStart.toString(),
             provider.wireName(),
             billingAccountId,
             subAccountId,
             serviceName,
             regionId,
+            chargeCategory,
             billingCurrency,
-            costCentre)) {
+            costCentre,
+            allocation.wireName())) {
       if (part == null) {
         key.append('-');
       } else {
@@ -111,13 +158,16 @@ public record DailyAggregate(
         xTenantId,
         xRunId,
         chargeDay,
+        billingPeriodStart,
         provider,
         billingAccountId,
         subAccountId,
         serviceName,
         regionId,
+        chargeCategory,
         billingCurrency,
         costCentre,
+        allocation,
         sum(billedCost, other.billedCost),
         sum(effectiveCost, other.effectiveCost),
         sum(listCost, other.listCost),

@@ -27,6 +27,7 @@ public final class SummaryAccumulator extends KeyedProcessFunction<String, Summa
           SummaryEntry.FOCUS_ROWS,
           SummaryEntry.REJECTS,
           SummaryEntry.DAILY,
+          SummaryEntry.ANOMALIES,
           SummaryEntry.SUPERSEDED,
           SummaryEntry.DUPLICATES);
 
@@ -70,10 +71,18 @@ public final class SummaryAccumulator extends KeyedProcessFunction<String, Summa
       ObjectNode node = outputs.putObject(name);
       node.put("rows", sum == null ? 0 : sum.rows());
       BigDecimal cost = sum == null ? BigDecimal.ZERO : sum.cost();
-      node.put(
-          name.equals(SummaryEntry.REJECTS) ? "raw_cost" : "billed_cost", cost.toPlainString());
+      node.put(costName(name), cost.toPlainString());
     }
     out.collect(json.writeValueAsString(summary));
     totals.clear();
+  }
+
+  /** What the cost total of an output sums: rejects' raw cost, anomalies' EffectiveCost. */
+  private static String costName(String output) {
+    return switch (output) {
+      case SummaryEntry.REJECTS -> "raw_cost";
+      case SummaryEntry.ANOMALIES -> "effective_cost";
+      default -> "billed_cost";
+    };
   }
 }

@@ -11,6 +11,7 @@ public record SummaryEntry(String output, long rows, BigDecimal cost) {
   public static final String SUPERSEDED = "superseded_snapshot_rows";
   public static final String DUPLICATES = "duplicate_rows";
   public static final String DAILY = "daily_aggregates";
+  public static final String ANOMALIES = "anomalies";
 
   public SummaryEntry {
     Objects.requireNonNull(output, "output");

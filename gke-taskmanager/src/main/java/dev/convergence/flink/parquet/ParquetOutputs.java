@@ -1,5 +1,6 @@
 package dev.convergence.flink.parquet;
 
+import dev.convergence.flink.anomaly.Anomaly;
 import dev.convergence.flink.operators.DailyAggregate;
 import dev.convergence.flink.operators.RejectedRecord;
 import dev.convergence.focus.FocusRow;
@@ -47,7 +48,19 @@ public final class ParquetOutputs {
                     DailyAggregate.class,
                     "daily_aggregate",
                     DailyAggregate.COLUMNS,
-                    Set.of("charge_day", "provider", "row_count"))
+                    Set.of("charge_day", "provider", "allocation", "row_count"))
+                .build());
+  }
+
+  public static ParquetWriterFactory<Anomaly> anomalies() {
+    return new ParquetWriterFactory<>(
+        out ->
+            new Builder<>(
+                    out,
+                    Anomaly.class,
+                    "anomaly",
+                    Anomaly.COLUMNS,
+                    Set.of("provider", "charge_day", "effective_cost", "score", "severity"))
                 .build());
   }
 

@@ -3,11 +3,22 @@ package dev.convergence.flink.args;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.convergence.core.pipeline.AnomalySettings;
+import dev.convergence.core.pipeline.ProcessingRules;
+import dev.convergence.core.tenant.AllocationRule;
+import dev.convergence.core.tenant.CostAllocation;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class JobArgumentsParserTest {
+
+  @TempDir Path dir;
 
   private static final String[] MINIMAL = {
     "--run-id", "acme_corp-2026-10-1",
@@ -17,7 +28,16 @@ class JobArgumentsParserTest {
   };
 
   @Test
-  void readsEveryArgument() throws JobArgumentsException {
+  void readsEveryArgument() throws Exception {
+    Path rules = dir.resolve("rules.json");
+    Files.writeString(
+        rules,
+        """
+        {"allocation": {"rules": [{"cost_centre": "platform", "tag_key": "team",
+                                   "tag_values": ["infra"]}],
+                        "shared_charge_categories": ["Tax"]},
+         "anomaly": {"baseline_days": 21, "threshold": 4}}
+        """);
     JobArguments args =
         JobArgumentsParser.parse(
             "--run-id", "r1",
@@ -29,7 +49,11 @@ class JobArgumentsParserTest {
             "--state-backend", "heap",
             "--runtime-mode", "batch",
             "--parallelism", "4",
-            "--checkpoint-interval", "500ms");
+            "--checkpoint-interval", "500ms",
+            "--checkpoint-dir", "gs://checkpoints/acme_corp",
+            "--rules", rules.toString(),
+            "--history", "gs://staging/acme_corp/r0/output/daily",
+            "--history", "/h/daily-2026-09.parquet");
 
     assertThat(args)
         .isEqualTo(
@@ -42,11 +66,19 @@ class JobArgumentsParserTest {
                     InputFile.snapshot(
                         InputFormat.AZURE_EA_ACTUAL, "2026-10-11T00:00:00Z", "/l/az.csv"),
                     InputFile.appendOnly(InputFormat.GCP_JSONL, "gs://b/gcp/extract-1.jsonl")),
+                List.of("gs://staging/acme_corp/r0/output/daily", "/h/daily-2026-09.parquet"),
                 "gs://staging/acme_corp/r1",
+                new ProcessingRules(
+                    new CostAllocation(
+                        List.of(new AllocationRule("platform", "team", List.of("infra"))),
+                        List.of("Tax"),
+                        List.of()),
+                    new AnomalySettings(21, new BigDecimal("4"), new BigDecimal("1.00"))),
                 StateBackendKind.HEAP,
                 RuntimeModeKind.BATCH,
                 4,
-                Duration.ofMillis(500)));
+                Duration.ofMillis(500),
+                "gs://checkpoints/acme_corp"));
   }
 
   @Test
@@ -57,6 +89,29 @@ class JobArgumentsParserTest {
     assertThat(args.runtimeMode()).isEqualTo(RuntimeModeKind.STREAMING);
     assertThat(args.parallelism()).isEqualTo(2);
     assertThat(args.checkpointInterval()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(args.rules()).isEqualTo(ProcessingRules.DEFAULT);
+    assertThat(args.history()).isEmpty();
+  }
+
+  @Test
+  void reportsUnreadableOrInvalidRulesAndRepeatedHistory() throws Exception {
+    Path bad = dir.resolve("bad-rules.json");
+    Files.writeString(bad, "{\"anomaly\": {\"baseline_days\": 3}}");
+    List<String> args = new ArrayList<>(List.of(MINIMAL));
+    args.addAll(List.of("--rules", bad.toString(), "--history", "/h/a", "--history", "/h/a"));
+    List<String> missing = new ArrayList<>(List.of(MINIMAL));
+    missing.addAll(List.of("--rules", dir.resolve("absent.json").toString()));
+
+    assertThatThrownBy(() -> JobArgumentsParser.parse(args.toArray(String[]::new)))
+        .isInstanceOf(JobArgumentsException.class)
+        .hasMessage(
+            "--rules: "
+                + bad
+                + ":1:14: anomaly.baseline_days: must be between 7 and 90; got 3\n"
+                + "--history '/h/a': is already given");
+    assertThatThrownBy(() -> JobArgumentsParser.parse(missing.toArray(String[]::new)))
+        .isInstanceOf(JobArgumentsException.class)
+        .hasMessageStartingWith("--rules: cannot read " + dir.resolve("absent.json") + ": ");
   }
 
   @Test
@@ -105,7 +160,7 @@ class JobArgumentsParserTest {
                 "--input 'aws-cur@yesterday=/b.csv': 'yesterday' is not an ISO-8601 UTC instant"
                     + " such as 2026-10-05T06:00:00Z",
                 "--input 'oracle-oci=/c.csv': unknown format 'oracle-oci'; known formats: aws-cur,"
-                    + " azure-ea-actual, azure-ea-amortized, azure-mca-actual,"
+                    + " aws-cur-parquet, azure-ea-actual, azure-ea-amortized, azure-mca-actual,"
                     + " azure-mca-amortized, gcp-jsonl, gcp-csv",
                 "--input 'gcp-csv=/d.csv': the file is already given",
                 "--state-backend: 'memory' is not one of heap, rocksdb",

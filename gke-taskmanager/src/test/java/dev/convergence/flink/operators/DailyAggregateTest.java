@@ -3,6 +3,7 @@ package dev.convergence.flink.operators;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.convergence.core.provider.Provider;
+import dev.convergence.flink.allocation.AllocationBasis;
 import dev.convergence.focus.FocusRow;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -19,6 +20,7 @@ class DailyAggregateTest {
         .xSourceFile("cur.csv")
         .xSourceLine(2)
         .chargePeriodStart(Instant.parse(start))
+        .billingPeriodStart(Instant.parse("2026-10-01T00:00:00Z"))
         .billingAccountId("111111111111")
         .subAccountId("222222222222")
         .serviceName("Amazon Elastic Compute Cloud")
@@ -28,7 +30,7 @@ class DailyAggregateTest {
 
   @Test
   void chargeDayIsTheUtcDateOfChargePeriodStart() {
-    DailyAggregate a = DailyAggregate.of(row("2026-10-05T23:59:59.999Z").build());
+    DailyAggregate a = DailyAggregate.of(row("2026-10-05T23:59:59.999Z").build(), null);
     assertThat(a.chargeDay()).isEqualTo(LocalDate.of(2026, 10, 5));
     assertThat(a.costCentre()).isNull();
     assertThat(a.rowCount()).isEqualTo(1);
@@ -42,14 +44,16 @@ class DailyAggregateTest {
                 .billedCost(new BigDecimal("0.000000018104"))
                 .effectiveCost(null)
                 .listCost(new BigDecimal("0.1"))
-                .build());
+                .build(),
+            null);
     DailyAggregate b =
         DailyAggregate.of(
             row("2026-10-05T02:00:00Z")
                 .billedCost(new BigDecimal("0.2"))
                 .effectiveCost(null)
                 .listCost(new BigDecimal("-0.1"))
-                .build());
+                .build(),
+            null);
 
     DailyAggregate sum = a.plus(b);
 
@@ -63,13 +67,28 @@ class DailyAggregateTest {
   @Test
   void groupKeyTellsNullFromEveryStringAndDoesNotRunColumnsTogether() {
     String start = "2026-10-05T01:00:00Z";
-    assertThat(DailyAggregate.of(row(start).regionId(null).build()).groupKey())
-        .isNotEqualTo(DailyAggregate.of(row(start).regionId("-").build()).groupKey())
-        .isNotEqualTo(DailyAggregate.of(row(start).regionId("").build()).groupKey());
-    assertThat(DailyAggregate.of(row(start).serviceName("ab").regionId("c").build()).groupKey())
+    assertThat(DailyAggregate.of(row(start).regionId(null).build(), null).groupKey())
+        .isNotEqualTo(DailyAggregate.of(row(start).regionId("-").build(), null).groupKey())
+        .isNotEqualTo(DailyAggregate.of(row(start).regionId("").build(), null).groupKey());
+    assertThat(
+            DailyAggregate.of(row(start).serviceName("ab").regionId("c").build(), null).groupKey())
         .isNotEqualTo(
-            DailyAggregate.of(row(start).serviceName("a").regionId("bc").build()).groupKey());
-    assertThat(DailyAggregate.of(row(start).billingCurrency("EUR").build()).groupKey())
-        .isNotEqualTo(DailyAggregate.of(row(start).build()).groupKey());
+            DailyAggregate.of(row(start).serviceName("a").regionId("bc").build(), null).groupKey());
+    assertThat(DailyAggregate.of(row(start).billingCurrency("EUR").build(), null).groupKey())
+        .isNotEqualTo(DailyAggregate.of(row(start).build(), null).groupKey());
+  }
+
+  @Test
+  void aRowMatchedByARuleIsInItsCostCentreAndGroupsApartFromUnallocatedCost() {
+    FocusRow row = row("2026-10-05T01:00:00Z").build();
+    DailyAggregate direct = DailyAggregate.of(row, "platform");
+    DailyAggregate unallocated = DailyAggregate.of(row, null);
+
+    assertThat(direct.costCentre()).isEqualTo("platform");
+    assertThat(direct.allocation()).isEqualTo(AllocationBasis.RULE);
+    assertThat(unallocated.costCentre()).isNull();
+    assertThat(unallocated.allocation()).isEqualTo(AllocationBasis.UNALLOCATED);
+    assertThat(direct.groupKey()).isNotEqualTo(unallocated.groupKey());
+    assertThat(direct.billingPeriodStart()).isEqualTo(Instant.parse("2026-10-01T00:00:00Z"));
   }
 }
