@@ -1,0 +1,27 @@
+package dev.convergence.stages;
+
+import dagger.BindsInstance;
+import dagger.Component;
+import dev.convergence.stages.check.CheckStage;
+import dev.convergence.stages.ingest.IngestStage;
+import jakarta.inject.Singleton;
+
+/** The stages' object graph: one per process. */
+@Singleton
+@Component(modules = StagesModule.class)
+public interface StagesComponent {
+
+  IngestStage ingest();
+
+  CheckStage check();
+
+  static StagesComponent create(StageSettings settings) {
+    return DaggerStagesComponent.factory().create(settings);
+  }
+
+  /** Builds the graph around the settings. */
+  @Component.Factory
+  interface Factory {
+    StagesComponent create(@BindsInstance StageSettings settings);
+  }
+}

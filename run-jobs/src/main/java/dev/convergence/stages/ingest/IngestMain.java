@@ -1,0 +1,13 @@
+package dev.convergence.stages.ingest;
+
+import dev.convergence.stages.StageMain;
+
+/** The ingest Cloud Run job: {@code --run-id --tenant --pipeline --billing-period …}. */
+public final class IngestMain {
+
+  private IngestMain() {}
+
+  public static void main(String[] args) {
+    System.exit(StageMain.run("ingest", args, (stages, request) -> stages.ingest().run(request)));
+  }
+}
