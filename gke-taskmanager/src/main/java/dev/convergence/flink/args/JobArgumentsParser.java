@@ -52,6 +52,20 @@ public final class JobArgumentsParser {
                 + " an AWS or Azure snapshot")
     List<String> inputs = new ArrayList<>();
 
+    @Option(
+        names = "--manifest",
+        description =
+            "the run's manifest (staging/TENANT/RUN/manifest.json, written by ingest): its"
+                + " objects are the inputs; instead of --input")
+    String manifest;
+
+    @Option(
+        names = "--source-root",
+        description =
+            "where the manifest's object keys are (a directory or gs://bucket); default: the"
+                + " store the manifest is in")
+    String sourceRoot;
+
     @Option(names = "--output", description = "output prefix (a directory or gs:// prefix)")
     String output;
 
@@ -107,7 +121,18 @@ public final class JobArgumentsParser {
       problems.add(
           "--tenant: '" + tenant + "' is not a tenant id: 3 to 50 characters of a-z 0-9 _");
     }
-    List<InputFile> inputs = inputs(o.inputs, problems);
+    List<InputFile> inputs;
+    if (o.manifest == null) {
+      inputs = inputs(o.inputs, problems);
+      if (o.sourceRoot != null) {
+        problems.add("--source-root: only goes with --manifest");
+      }
+    } else if (!o.inputs.isEmpty()) {
+      problems.add("--manifest: give the inputs either by --manifest or by --input, not both");
+      inputs = List.of();
+    } else {
+      inputs = ManifestInputs.read(o.manifest, o.sourceRoot, runId, tenant, problems);
+    }
     String output = required("--output", o.output, problems);
     StateBackendKind backend = null;
     for (StateBackendKind k : StateBackendKind.values()) {
@@ -159,7 +184,7 @@ public final class JobArgumentsParser {
   private static List<InputFile> inputs(List<String> specs, List<String> problems) {
     List<InputFile> inputs = new ArrayList<>();
     if (specs.isEmpty()) {
-      problems.add("--input: at least one is required");
+      problems.add("--input: at least one is required (or --manifest)");
     }
     Set<String> seen = new HashSet<>();
     for (String spec : specs) {

@@ -121,7 +121,7 @@ class JobArgumentsParserTest {
         .hasMessage(
             "--run-id: is required\n"
                 + "--tenant: is required\n"
-                + "--input: at least one is required\n"
+                + "--input: at least one is required (or --manifest)\n"
                 + "--output: is required")
         .extracting(e -> ((JobArgumentsException) e).reason())
         .isEqualTo("INVALID_JOB_ARGUMENTS");
@@ -191,5 +191,80 @@ class JobArgumentsParserTest {
     System.arraycopy(base, 0, all, 0, base.length);
     System.arraycopy(more, 0, all, base.length, more.length);
     return all;
+  }
+
+  private Path writeManifest(String format, String snapshot) throws Exception {
+    Path manifest = dir.resolve("staging/acme_corp/acme_corp-2026-10-1/manifest.json");
+    Files.createDirectories(manifest.getParent());
+    String sha = "0".repeat(64);
+    String snap = snapshot == null ? "null" : "\"" + snapshot + "\"";
+    Files.writeString(
+        manifest,
+        """
+        {"run_id": "acme_corp-2026-10-1", "tenant_id": "acme_corp", "provider": "aws",
+         "pipeline": "aws-cur", "source_format": "%s", "billing_period": "2026-10",
+         "snapshot": {"id": "2026-10-30T06:01:01Z", "delivery_id": "a3", "superseded": []},
+         "objects": [
+           {"key": "landing/acme_corp/aws/a3/cur-2.csv", "format": "%s", "size": 10,
+            "sha256": "%s", "rows": 1, "snapshot_id": %s},
+           {"key": "landing/acme_corp/aws/a3/cur-1.csv", "format": "%s", "size": 10,
+            "sha256": "%s", "rows": 1, "snapshot_id": %s}],
+         "source_totals": [], "created_at": "2026-10-31T08:00:00Z"}
+        """
+            .formatted(format, format, sha, snap, format, sha, snap));
+    return manifest;
+  }
+
+  @Test
+  void takesTheInputsFromTheRunsManifestUnderTheStoreItIsIn() throws Exception {
+    Path manifest = writeManifest("aws-cur2-parquet", "2026-10-30T06:01:01Z");
+    String[] args = {
+      "--run-id", "acme_corp-2026-10-1",
+      "--tenant", "acme_corp",
+      "--manifest", manifest.toString(),
+      "--output", "/staging/run-1"
+    };
+
+    assertThat(JobArgumentsParser.parse(args).inputs())
+        .containsExactly(
+            InputFile.snapshot(
+                InputFormat.AWS_CUR_PARQUET,
+                "2026-10-30T06:01:01Z",
+                dir + "/landing/acme_corp/aws/a3/cur-1.csv"),
+            InputFile.snapshot(
+                InputFormat.AWS_CUR_PARQUET,
+                "2026-10-30T06:01:01Z",
+                dir + "/landing/acme_corp/aws/a3/cur-2.csv"));
+    String[] elsewhere = append(args, "--source-root", "gs://acme-landing");
+    assertThat(JobArgumentsParser.parse(elsewhere).inputs())
+        .extracting(InputFile::uri)
+        .containsExactly(
+            "gs://acme-landing/landing/acme_corp/aws/a3/cur-1.csv",
+            "gs://acme-landing/landing/acme_corp/aws/a3/cur-2.csv");
+  }
+
+  @Test
+  void refusesAManifestOfAnotherRunOrBesideInputs() throws Exception {
+    Path manifest = writeManifest("aws-cur-legacy-csv", "2026-10-30T06:01:01Z");
+
+    assertThatThrownBy(
+            () ->
+                JobArgumentsParser.parse(
+                    "--run-id", "other-run",
+                    "--tenant", "acme_corp",
+                    "--manifest", manifest.toString(),
+                    "--output", "/o"))
+        .hasMessage("--manifest: is run acme_corp-2026-10-1's, not other-run's");
+    assertThatThrownBy(
+            () -> JobArgumentsParser.parse(append(MINIMAL, "--manifest", manifest.toString())))
+        .hasMessage("--manifest: give the inputs either by --manifest or by --input, not both");
+    assertThatThrownBy(
+            () ->
+                JobArgumentsParser.parse(
+                    "--run-id", "r",
+                    "--tenant", "acme_corp",
+                    "--manifest", dir.resolve("none.json").toString(),
+                    "--output", "/o"))
+        .hasMessageStartingWith("--manifest: cannot read " + dir.resolve("none.json") + ": ");
   }
 }
