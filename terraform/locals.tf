@@ -26,4 +26,9 @@ locals {
 
   gke_location = coalesce(var.gke.location, var.region)
   image_prefix = "${var.region}-docker.pkg.dev/${var.project_id}/${google_artifact_registry_repository.convergence.repository_id}"
+
+  # Convergence's Flink image (gke-taskmanager, mvn -Pimages) and the job jar `flink run` submits,
+  # which the deploy step uploads to the Flink bucket (Terraform does not build it).
+  flink_image   = "${local.image_prefix}/flink:${var.flink_image_tag}"
+  flink_job_jar = "gs://${module.storage.bucket_names["flink"]}/${var.flink_job_jar_object}"
 }

@@ -292,6 +292,11 @@ module "workflow" {
     CONVERGENCE_GKE_CLUSTER     = module.gke.cluster_id
     CONVERGENCE_FLINK_NAMESPACE = "convergence-flink"
     CONVERGENCE_FLINK_REST_URL  = "http://flink-jobmanager.convergence-flink.svc:8081"
+    # The process step's submitter Job: fetches the job jar (uploaded by the deploy step, see the
+    # README) with the gcloud image, then runs `flink run` in Convergence's Flink image.
+    CONVERGENCE_FLINK_JOB_JAR = local.flink_job_jar
+    CONVERGENCE_FLINK_IMAGE   = local.flink_image
+    CONVERGENCE_GCLOUD_IMAGE  = var.gcloud_image
   })
 }
 

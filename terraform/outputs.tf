@@ -62,3 +62,13 @@ output "image_repository" {
   description = "Artifact Registry prefix for the images."
   value       = local.image_prefix
 }
+
+output "flink_image" {
+  description = "Convergence's Flink image the process step runs `flink run` in; push it here (gke-taskmanager: mvn -Pimages package jib:build -Djib.to.image=...)."
+  value       = local.flink_image
+}
+
+output "flink_job_jar" {
+  description = "Where the process step fetches the job jar from; upload gke-taskmanager/target/convergence-flink-job.jar here."
+  value       = local.flink_job_jar
+}

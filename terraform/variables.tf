@@ -47,6 +47,24 @@ variable "image_tag" {
   default     = "latest"
 }
 
+variable "flink_image_tag" {
+  description = "Tag of Convergence's Flink image (flink in the convergence repository): <Flink version>-java<release>, as gke-taskmanager builds it and the k8s overlays name it."
+  type        = string
+  default     = "2.3.0-java17"
+}
+
+variable "flink_job_jar_object" {
+  description = "Object in the Flink bucket holding the job jar the process step submits (gke-taskmanager/target/convergence-flink-job.jar, uploaded by the deploy step)."
+  type        = string
+  default     = "jobs/convergence-flink-job.jar"
+}
+
+variable "gcloud_image" {
+  description = "Image with the gcloud CLI that fetches the job jar in the process step's submitter Job."
+  type        = string
+  default     = "gcr.io/google.com/cloudsdktool/google-cloud-cli:slim"
+}
+
 variable "kms_key_name" {
   description = "Optional Cloud KMS key (projects/.../cryptoKeys/...) encrypting buckets and BigQuery datasets; null for Google-managed keys."
   type        = string

@@ -41,7 +41,8 @@ locals {
     staging = { versioning = false, staging_lifecycle = true }
     # The run ledger and the configuration; versioned, so every write can be audited and undone.
     ledger = { versioning = true, staging_lifecycle = false }
-    # Flink checkpoints, savepoints and high-availability metadata (gke-taskmanager overlays).
+    # Flink checkpoints, savepoints and high-availability metadata (gke-taskmanager overlays), and
+    # the job jar the process step submits (jobs/, uploaded by the deploy step).
     flink = { versioning = false, staging_lifecycle = false }
     # Build artifacts: the functions' source archive.
     artifacts = { versioning = true, staging_lifecycle = false }

@@ -376,4 +376,37 @@ class TerraformConfigurationTest {
                 .asText())
         .isEqualTo("${file(var.source_path)}");
   }
+
+  @Test
+  void theWorkflowGetsEverySettingPipelineRunReads() throws java.io.IOException {
+    Path definition =
+        Path.of(System.getProperty("terraform.dir", "."))
+            .resolve("../workflows/pipeline-run.yaml")
+            .normalize();
+    Set<String> read = new TreeSet<>();
+    var getEnv =
+        Pattern.compile("sys\\.get_env\\(\"(\\w+)\"")
+            .matcher(java.nio.file.Files.readString(definition));
+    while (getEnv.find()) {
+      read.add(getEnv.group(1));
+    }
+    // Workflows itself sets these for every execution.
+    read.removeIf(n -> n.startsWith("GOOGLE_CLOUD_"));
+
+    Set<String> given = new TreeSet<>();
+    Pattern key = Pattern.compile("\\b(CONVERGENCE_\\w+)\\s*=");
+    for (JsonNode file : config.files("")) {
+      file.path("locals")
+          .forEach(
+              block -> block.path("runtime_environment").fieldNames().forEachRemaining(given::add));
+      String environment =
+          file.path("module").path("workflow").path(0).path("environment").asText();
+      var m = key.matcher(environment);
+      while (m.find()) {
+        given.add(m.group(1));
+      }
+    }
+    assertThat(read).as("settings pipeline-run.yaml reads").contains("CONVERGENCE_FLINK_JOB_JAR");
+    assertThat(given).as("user_env_vars of the workflow").containsAll(read);
+  }
 }

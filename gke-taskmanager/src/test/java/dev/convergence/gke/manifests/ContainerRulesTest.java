@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.SecurityContext;
+import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import java.util.ArrayList;
@@ -15,6 +16,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -201,23 +204,43 @@ class ContainerRulesTest {
     soft.assertAll();
   }
 
+  /** Convergence's Flink image in a project's Artifact Registry repository `convergence`. */
+  private static final Pattern PROJECT_IMAGE =
+      Pattern.compile(
+          "(?<region>[a-z]+-[a-z]+\\d+)-docker\\.pkg\\.dev/(?<project>[a-z][a-z0-9-]{4,28}[a-z0-9])"
+              + "/convergence/flink:(?<tag>[^:/@]+)");
+
   @ParameterizedTest
   @MethodSource("overlays")
-  void everyFlinkImageIsTheBuildsFlinkVersion(String name) {
+  void everyImageIsTheProjectsFlinkImageOfTheBuildsFlinkVersion(String name) {
     String flinkVersion = System.getProperty("flink.version");
     String javaRelease = System.getProperty("java.release");
     assertThat(flinkVersion).as("flink.version system property from the pom").isNotBlank();
     assertThat(javaRelease).as("java.release system property from the pom").isNotBlank();
+    RenderedOverlay overlay = RenderedOverlay.of(name);
+    String workloadIdentity =
+        overlay
+            .one(ServiceAccount.class, "flink")
+            .getMetadata()
+            .getAnnotations()
+            .get("iam.gke.io/gcp-service-account");
+    String project = workloadIdentity.substring(workloadIdentity.indexOf('@') + 1).split("\\.")[0];
 
     SoftAssertions soft = new SoftAssertions();
-    for (Named n : containers(RenderedOverlay.of(name))) {
+    for (Named n : containers(overlay)) {
       String image = n.container().getImage();
-      int slash = image.lastIndexOf('/');
-      int colon = image.lastIndexOf(':');
-      soft.assertThat(colon).as("%s: image %s has a tag", n.where(), image).isGreaterThan(slash);
-      if (colon > slash) {
-        soft.assertThat(image.substring(colon + 1))
-            .as("%s: image %s", n.where(), image)
+      Matcher m = PROJECT_IMAGE.matcher(image);
+      soft.assertThat(m.matches())
+          .as(
+              "%s: image %s is <region>-docker.pkg.dev/<project>/convergence/flink:<tag>",
+              n.where(), image)
+          .isTrue();
+      if (m.matches()) {
+        soft.assertThat(m.group("project"))
+            .as("%s: image %s from the overlay's project", n.where(), image)
+            .isEqualTo(project);
+        soft.assertThat(m.group("tag"))
+            .as("%s: image %s carries the build's Flink version", n.where(), image)
             .isEqualTo(flinkVersion + "-java" + javaRelease);
       }
     }

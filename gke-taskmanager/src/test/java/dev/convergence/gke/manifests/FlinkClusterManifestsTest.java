@@ -48,6 +48,8 @@ class FlinkClusterManifestsTest {
   static final String NAMESPACE = "convergence-flink";
   static final String JOBMANAGER = "flink-jobmanager";
   static final String TASKMANAGER = "flink-taskmanager";
+  static final String METRICS = "metrics";
+  static final int METRICS_PORT = 9249;
 
   /**
    * Pods that do not live in these manifests but that the NetworkPolicies admit: the job that
@@ -436,13 +438,156 @@ class FlinkClusterManifestsTest {
                     policy.getSpec().getPodSelector(), pod.getMetadata().getLabels())) {
                   policy.getSpec().getIngress().stream()
                       .flatMap(r -> r.getPorts().stream())
-                      .map(NetworkPolicyPort::getPort)
-                      .forEach(p -> admitted.add(p.getIntVal()));
+                      .forEach(p -> admitted.add(containerPort(pod, p)));
                 }
               }
               soft.assertThat(admitted)
                   .as("%s: ports admitted by some policy", where)
                   .containsAll(ports(mainContainer(pod)));
+            });
+    soft.assertAll();
+  }
+
+  /** A policy port as the pod's port number: a named port is looked up in its main container. */
+  private static Integer containerPort(PodTemplateSpec pod, NetworkPolicyPort port) {
+    if (port.getPort().getStrVal() == null) {
+      return port.getPort().getIntVal();
+    }
+    return mainContainer(pod).getPorts().stream()
+        .filter(p -> port.getPort().getStrVal().equals(p.getName()))
+        .map(ContainerPort::getContainerPort)
+        .findFirst()
+        .orElse(null);
+  }
+
+  @ParameterizedTest
+  @MethodSource("overlays")
+  void everyFlinkPodServesPrometheusMetricsThatTheManagedCollectorsMayScrape(String name) {
+    RenderedOverlay overlay = RenderedOverlay.of(name);
+    Map<String, String> config = flinkConfig(overlay);
+
+    assertThat(config)
+        .containsEntry(
+            "metrics.reporter.prom.factory.class",
+            "org.apache.flink.metrics.prometheus.PrometheusReporterFactory")
+        .containsEntry("metrics.reporter.prom.port", String.valueOf(METRICS_PORT));
+    SoftAssertions soft = new SoftAssertions();
+    overlay
+        .podTemplates()
+        .forEach(
+            (where, pod) -> {
+              soft.assertThat(mainContainer(pod).getPorts())
+                  .as("%s: the named metrics port", where)
+                  .anySatisfy(
+                      p -> {
+                        assertThat(p.getName()).isEqualTo(METRICS);
+                        assertThat(p.getContainerPort()).isEqualTo(METRICS_PORT);
+                      });
+              soft.assertThat(pod.getMetadata().getAnnotations())
+                  .as("%s: scrape annotations", where)
+                  .containsEntry("prometheus.io/scrape", "true")
+                  .containsEntry("prometheus.io/port", String.valueOf(METRICS_PORT))
+                  .containsEntry("prometheus.io/path", "/metrics");
+              soft.assertThat(collectorPortsAdmitted(overlay, pod))
+                  .as("%s: ports the gmp-system collectors may reach", where)
+                  .containsExactly(METRICS);
+            });
+    soft.assertAll();
+  }
+
+  /** The ports of {@code pod} that a policy opens to the managed Prometheus collectors. */
+  private static List<String> collectorPortsAdmitted(RenderedOverlay overlay, PodTemplateSpec pod) {
+    List<String> ports = new ArrayList<>();
+    for (NetworkPolicy policy : overlay.all(NetworkPolicy.class)) {
+      if (!Selectors.matches(policy.getSpec().getPodSelector(), pod.getMetadata().getLabels())) {
+        continue;
+      }
+      for (var rule : policy.getSpec().getIngress()) {
+        boolean fromCollectors =
+            rule.getFrom().stream()
+                .anyMatch(
+                    peer ->
+                        peer.getNamespaceSelector() != null
+                            && "gmp-system"
+                                .equals(
+                                    peer.getNamespaceSelector()
+                                        .getMatchLabels()
+                                        .get("kubernetes.io/metadata.name"))
+                            && Selectors.matches(
+                                peer.getPodSelector(), KNOWN_NAMESPACES.get("gmp-system")));
+        if (fromCollectors) {
+          rule.getPorts().forEach(p -> ports.add(p.getPort().getStrVal()));
+        }
+      }
+    }
+    return ports;
+  }
+
+  @ParameterizedTest
+  @MethodSource("overlays")
+  void thePodMonitoringScrapesEveryFlinkPodOnItsMetricsPort(String name) throws IOException {
+    RenderedOverlay overlay = RenderedOverlay.of(name);
+    JsonNode monitoring =
+        new ObjectMapper(new YAMLFactory())
+            .readTree(RenderedOverlay.k8sDir().resolve("monitoring/pod-monitoring.yaml").toFile());
+
+    assertThat(monitoring.path("apiVersion").asText()).isEqualTo("monitoring.googleapis.com/v1");
+    assertThat(monitoring.path("kind").asText()).isEqualTo("PodMonitoring");
+    assertThat(monitoring.path("metadata").path("namespace").asText()).isEqualTo(NAMESPACE);
+    Map<String, String> matchLabels = new java.util.TreeMap<>();
+    monitoring
+        .path("spec")
+        .path("selector")
+        .path("matchLabels")
+        .properties()
+        .forEach(e -> matchLabels.put(e.getKey(), e.getValue().asText()));
+    LabelSelector selector = new LabelSelector(null, matchLabels);
+    assertThat(monitoring.path("spec").path("endpoints"))
+        .extracting(e -> e.path("port").asText())
+        .containsExactly(METRICS);
+    assertThat(overlay.podTemplates())
+        .as("Flink pods the PodMonitoring selects")
+        .allSatisfy(
+            (where, pod) ->
+                assertThat(Selectors.matches(selector, pod.getMetadata().getLabels()))
+                    .as(where)
+                    .isTrue());
+  }
+
+  @ParameterizedTest
+  @MethodSource("overlays")
+  void theImageEntrypointEnablesTheGsPluginInAWritablePluginsDirectory(String name) {
+    RenderedOverlay overlay = RenderedOverlay.of(name);
+    SoftAssertions soft = new SoftAssertions();
+    overlay
+        .podTemplates()
+        .forEach(
+            (where, pod) -> {
+              Container main = mainContainer(pod);
+              soft.assertThat(main.getCommand())
+                  .as("%s: the image's entrypoint runs (it links ENABLE_BUILT_IN_PLUGINS)", where)
+                  .isEmpty();
+              String plugins =
+                  main.getVolumeMounts().stream()
+                      .filter(m -> m.getMountPath().equals("/opt/flink/plugins"))
+                      .map(m -> m.getName())
+                      .findFirst()
+                      .orElse(null);
+              soft.assertThat(plugins).as("%s: /opt/flink/plugins is a volume", where).isNotNull();
+              soft.assertThat(pod.getSpec().getVolumes())
+                  .as("%s: the plugins volume is writable", where)
+                  .anySatisfy(
+                      v -> {
+                        assertThat(v.getName()).isEqualTo(plugins);
+                        assertThat(v.getEmptyDir()).isNotNull();
+                      });
+              for (Container init : pod.getSpec().getInitContainers()) {
+                soft.assertThat(String.join(" ", init.getArgs()))
+                    .as(
+                        "%s init %s: the gs plugin is enabled once, by the image",
+                        where, init.getName())
+                    .doesNotContain("flink-gs-fs-hadoop");
+              }
             });
     soft.assertAll();
   }
