@@ -19,20 +19,28 @@ public final class FocusJob {
   private FocusJob() {}
 
   public static void main(String[] args) {
+    System.exit(execute(args));
+  }
+
+  /**
+   * Runs the job to its end in this JVM (a MiniCluster when not submitted to a cluster) and says
+   * how it went: 0 done, 1 failed, 2 bad arguments (nothing started).
+   */
+  public static int execute(String... args) {
     JobArguments arguments;
     try {
       arguments = JobArgumentsParser.parse(args);
     } catch (JobArgumentsException e) {
       System.err.println(e.getMessage());
       System.err.println(JobArgumentsParser.usage());
-      System.exit(2);
-      return;
+      return 2;
     }
     try {
       run(arguments);
+      return 0;
     } catch (Exception e) {
       LOG.error("FOCUS job {} for tenant {} failed", arguments.runId(), arguments.tenantId(), e);
-      System.exit(1);
+      return 1;
     }
   }
 
