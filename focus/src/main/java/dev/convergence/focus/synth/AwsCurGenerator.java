@@ -111,7 +111,7 @@ final class AwsCurGenerator {
     String[] service = dice.pick(Vocabulary.AWS_SERVICES);
     String region = dice.pick(Vocabulary.AWS_REGIONS);
     Instant usageStart = day.plus(row.below(24), ChronoUnit.HOURS);
-    BigDecimal quantity = dice.quantity(24).multiply(row.wobble());
+    BigDecimal quantity = RowDice.wobbled(dice.quantity(24), row);
     BigDecimal rate = dice.money("0.5");
     BigDecimal cost = rate.multiply(quantity);
     if (!last && row.chance(0.02)) {

@@ -99,7 +99,7 @@ final class AzureExportGenerator {
     RowDice dice = RowDice.resource(s.seed(), slot);
     String[] service = dice.pick(Vocabulary.AZURE_SERVICES);
     int account = dice.below(s.accounts());
-    BigDecimal quantity = dice.quantity(24).multiply(row.wobble());
+    BigDecimal quantity = RowDice.wobbled(dice.quantity(24), row);
     BigDecimal price = dice.money("0.4");
     BigDecimal cost = price.multiply(quantity);
     if (!last && row.chance(0.02)) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.io.SerializedString;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -62,8 +63,8 @@ final class GcpExportGenerator {
     String[] service = dice.pick(Vocabulary.GCP_SERVICES);
     int project = dice.below(s.accounts());
     BigDecimal wobble = row.wobble();
-    BigDecimal quantity = dice.quantity(10).multiply(wobble);
-    BigDecimal cost = dice.money("2.0").multiply(wobble);
+    BigDecimal quantity = dice.quantity(10).multiply(wobble).setScale(3, RoundingMode.HALF_EVEN);
+    BigDecimal cost = dice.money("2.0").multiply(wobble).setScale(10, RoundingMode.HALF_EVEN);
     int roll = row.below(100);
     String costType = roll < 2 ? "tax" : roll < 3 ? "adjustment" : "regular";
     if (costType.equals("regular")) {

@@ -31,6 +31,14 @@ final class RowDice {
     return (part * rows + parts - 1) / parts;
   }
 
+  /**
+   * {@code quantity} wobbled by the row's own dice and kept at three decimals, as a usage meter
+   * reports it (so amounts keep the precision providers write, never more than the output's).
+   */
+  static BigDecimal wobbled(BigDecimal quantity, RowDice row) {
+    return quantity.multiply(row.wobble()).setScale(3, java.math.RoundingMode.HALF_EVEN);
+  }
+
   /** A factor from 0.9 to 1.1 in steps of 0.001: day-to-day wobble of a steady resource. */
   BigDecimal wobble() {
     return BigDecimal.valueOf(900 + random.nextInt(201), 3);

@@ -1,6 +1,7 @@
 package dev.convergence.flink.operators;
 
 import dev.convergence.core.provider.Provider;
+import dev.convergence.flink.parquet.Decimals;
 import dev.convergence.focus.Reject;
 import dev.convergence.focus.RejectReason;
 import java.math.BigDecimal;
@@ -46,6 +47,6 @@ public record RejectedRecord(
         snapshotId,
         reject.reason(),
         reject.message(),
-        reject.rawCost());
+        Decimals.fittingOrNull(reject.rawCost()));
   }
 }

@@ -28,6 +28,22 @@ public final class Decimals {
     return scaled;
   }
 
+  /**
+   * The value when it fits the output exactly, else null: a reject's raw cost that is itself too
+   * precise to write stays out of the output (its reason says why) rather than failing the job.
+   */
+  public static BigDecimal fittingOrNull(BigDecimal value) {
+    if (value == null) {
+      return null;
+    }
+    try {
+      toOutputScale(value);
+      return value;
+    } catch (ArithmeticException e) {
+      return null;
+    }
+  }
+
   /** Why a row's amounts do not fit the output's DECIMAL(38, 18), or null when they all do. */
   public static String misfit(FocusRow row) {
     for (int i = 0; i < ROW.arity(); i++) {
