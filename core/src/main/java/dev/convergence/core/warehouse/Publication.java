@@ -1,7 +1,9 @@
 package dev.convergence.core.warehouse;
 
 import dev.convergence.core.provider.Provider;
+import dev.convergence.core.quality.PeriodBounds;
 import dev.convergence.core.request.BillingPeriod;
+import java.time.Instant;
 import java.util.Objects;
 
 /**
@@ -30,5 +32,14 @@ public record Publication(
     Objects.requireNonNull(provider, "provider");
     Objects.requireNonNull(billingPeriod, "billingPeriod");
     Objects.requireNonNull(staged, "staged");
+  }
+
+  /**
+   * The instant the billing period starts, as the staged rows' BillingPeriodStart carries it: UTC
+   * midnight for AWS and Azure, Pacific midnight for Google Cloud, whose invoice months are Pacific
+   * time.
+   */
+  public Instant billingPeriodStart() {
+    return PeriodBounds.of(provider, billingPeriod).start();
   }
 }

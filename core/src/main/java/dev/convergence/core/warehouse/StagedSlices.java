@@ -51,13 +51,13 @@ public final class StagedSlices {
                 + publication.provider().wireName()
                 + "'");
       }
-      if (!Objects.equals(publication.billingPeriod().start(), group.billingPeriodStart())) {
+      if (!Objects.equals(publication.billingPeriodStart(), group.billingPeriodStart())) {
         problems.add(
             where
                 + " have billing period start "
                 + group.billingPeriodStart()
                 + ", not "
-                + publication.billingPeriod().start());
+                + publication.billingPeriodStart());
       }
       if (group.billingAccountId() == null) {
         problems.add(where + " have no billing account");

@@ -195,9 +195,9 @@ public abstract class WarehouseContract {
         .hasMessage(
             "run r-1 cannot publish acme_corp/gcp/2026-11: 1 staged focus_costs row(s) have"
                 + " provider 'aws', not 'gcp'; 1 staged focus_costs row(s) have billing period"
-                + " start 2026-10-01T00:00:00Z, not 2026-11-01T00:00:00Z; 1 staged daily_costs"
+                + " start 2026-10-01T00:00:00Z, not 2026-11-01T07:00:00Z; 1 staged daily_costs"
                 + " row(s) have provider 'aws', not 'gcp'; 1 staged daily_costs row(s) have"
-                + " billing period start 2026-10-01T00:00:00Z, not 2026-11-01T00:00:00Z");
+                + " billing period start 2026-10-01T00:00:00Z, not 2026-11-01T07:00:00Z");
     assertThat(warehouse.sliceTotals("acme_corp")).isEmpty();
   }
 

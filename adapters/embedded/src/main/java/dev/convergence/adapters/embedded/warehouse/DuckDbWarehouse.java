@@ -209,7 +209,7 @@ public final class DuckDbWarehouse implements Warehouse, AutoCloseable {
             + ")";
     try (PreparedStatement statement = connection.prepareStatement(sql)) {
       statement.setString(1, publication.provider().wireName());
-      statement.setLong(2, micros(publication.billingPeriod().start()));
+      statement.setLong(2, micros(publication.billingPeriodStart()));
       for (int i = 0; i < accounts.size(); i++) {
         statement.setString(3 + i, accounts.get(i));
       }

@@ -1,5 +1,6 @@
 package dev.convergence.adapters.embedded.warehouse;
 
+import dev.convergence.core.quality.PeriodBounds;
 import dev.convergence.core.staging.StagingLayout;
 import dev.convergence.core.warehouse.StagedOutput;
 import dev.convergence.core.warehouse.StagedRows;
@@ -67,7 +68,7 @@ final class ParquetStager implements AutoCloseable {
             d.tenantId(),
             d.runId(),
             d.chargeDay().toString(),
-            d.period().start().toString(),
+            PeriodBounds.of(d.provider(), d.period()).start().toString(),
             d.provider().wireName(),
             d.billingAccountId(),
             d.serviceName(),
@@ -91,7 +92,7 @@ final class ParquetStager implements AutoCloseable {
             a.runId(),
             a.provider().wireName(),
             a.billingAccountId(),
-            a.period().start().toString(),
+            PeriodBounds.of(a.provider(), a.period()).start().toString(),
             a.serviceName(),
             a.chargeDay().toString(),
             a.effectiveCost(),
@@ -115,8 +116,8 @@ final class ParquetStager implements AutoCloseable {
             + " '{\"team\":\"core\"}', ?, ?, ?, 'landing/source.csv', ?)",
         f.billedCost(),
         f.billingAccountId(),
-        f.period().end().toString(),
-        f.period().start().toString(),
+        PeriodBounds.of(f.provider(), f.period()).end().toString(),
+        PeriodBounds.of(f.provider(), f.period()).start().toString(),
         chargeEnd,
         chargeStart,
         f.billedCost(),

@@ -179,7 +179,7 @@ public final class BigQueryWarehouse implements Warehouse {
           BigQuerySql.PROVIDER, QueryParameterValue.string(publication.provider().wireName()));
       parameters.put(
           BigQuerySql.PERIOD_START,
-          QueryParameterValue.timestamp(micros(publication.billingPeriod().start())));
+          QueryParameterValue.timestamp(micros(publication.billingPeriodStart())));
       parameters.put(
           BigQuerySql.ACCOUNTS,
           QueryParameterValue.array(
