@@ -26,7 +26,22 @@ public enum StageError {
   /** The check found no (or an unreadable) staged output: the processing job has not finished. */
   STAGED_OUTPUT_MISSING(ExitCode.BAD_INPUT),
   /** A critical data-quality rule failed. */
-  QUALITY_FAILED(ExitCode.QUALITY_FAILED);
+  QUALITY_FAILED(ExitCode.QUALITY_FAILED),
+  /**
+   * Publish found no readable data-quality results of this run ({@code check/dq-results.json}): the
+   * check has not passed it, so nothing may be published.
+   */
+  QUALITY_NOT_CHECKED(ExitCode.QUALITY_FAILED),
+  /** The run ledger has no such run of the tenant. */
+  UNKNOWN_RUN(ExitCode.BAD_INPUT),
+  /** The run has already ended in the ledger: publishing now would change an ended run's data. */
+  RUN_ENDED(ExitCode.BAD_INPUT),
+  /** The staged rows are not all the run's tenant, provider and billing period. */
+  STAGED_DATA_MISMATCH(ExitCode.BAD_INPUT),
+  /** The warehouse refused the request as wrong, or a table's column types differ. */
+  WAREHOUSE_REFUSED(ExitCode.BAD_INPUT),
+  /** A warehouse table lacks catalogue columns: run the additive migration first. */
+  WAREHOUSE_OUT_OF_DATE(ExitCode.USAGE);
 
   private final ExitCode exitCode;
 

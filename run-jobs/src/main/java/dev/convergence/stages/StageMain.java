@@ -1,8 +1,12 @@
 package dev.convergence.stages;
 
+import dev.convergence.core.bus.EventBusException;
+import dev.convergence.core.ledger.LedgerContentionException;
 import dev.convergence.core.store.ObjectStoreException;
+import dev.convergence.core.warehouse.WarehouseException;
 import java.io.PrintWriter;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -30,6 +34,19 @@ public final class StageMain {
    */
   public static int run(
       String stage, String[] args, BiConsumer<StagesComponent, StageRequest> work) {
+    return run(stage, args, StageOptions::request, work);
+  }
+
+  /**
+   * Like {@link #run(String, String[], BiConsumer)}, for a stage whose request carries more than
+   * the run (finalize's outcome): {@code request} reads it from the options, before anything is
+   * built.
+   */
+  public static <R> int run(
+      String stage,
+      String[] args,
+      Function<StageOptions, R> request,
+      BiConsumer<StagesComponent, R> work) {
     Arguments arguments = new Arguments();
     CommandLine line = new CommandLine(arguments).setCommandName(stage);
     try {
@@ -46,9 +63,11 @@ public final class StageMain {
     return execute(
         stage,
         () -> {
-          StageRequest request = arguments.options.request();
+          R parsed = request.apply(arguments.options);
           StagesComponent component = StagesComponent.create(arguments.options.settings());
-          work.accept(component, request);
+          try (StageResources resources = component.resources()) {
+            work.accept(component, parsed);
+          }
         });
   }
 
@@ -64,6 +83,22 @@ public final class StageMain {
       return code.code();
     } catch (ObjectStoreException e) {
       log.error("{} failed: the store is unavailable, retry: {}", stage, e.getMessage(), e);
+      return ExitCode.TRANSIENT.code();
+    } catch (WarehouseException e) {
+      ExitCode code = e.retryable() ? ExitCode.TRANSIENT : ExitCode.INTERNAL;
+      log.error(
+          "{} failed: the warehouse {} ({}) (exit {})",
+          stage,
+          e.reason(),
+          e.getMessage(),
+          code.code(),
+          e);
+      return code.code();
+    } catch (EventBusException e) {
+      log.error("{} failed: the event bus did not accept a message, retry: {}", stage, e, e);
+      return ExitCode.TRANSIENT.code();
+    } catch (LedgerContentionException e) {
+      log.error("{} failed: the run ledger is contended, retry: {}", stage, e.getMessage());
       return ExitCode.TRANSIENT.code();
     } catch (dev.convergence.core.config.ConfigException e) {
       log.error("{} failed: {}", stage, e.getMessage());

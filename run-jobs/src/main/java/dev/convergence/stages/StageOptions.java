@@ -1,7 +1,10 @@
 package dev.convergence.stages;
 
+import dev.convergence.core.ledger.RunState;
 import dev.convergence.core.request.BillingPeriod;
+import dev.convergence.stages.finalize.FinalizeRequest;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Option;
 
 /**
@@ -66,6 +69,72 @@ public final class StageOptions {
               + " CONVERGENCE_BILLING_EXPORT_TABLE).")
   String billingExportTable;
 
+  @Option(
+      names = "--ledger",
+      defaultValue = "${env:CONVERGENCE_LEDGER}",
+      description =
+          "Where the run ledger lives, when not in the store: a local directory or gs://BUCKET (env"
+              + " CONVERGENCE_LEDGER). Publish and finalize read it.")
+  String ledger;
+
+  @Option(
+      names = "--warehouse",
+      defaultValue = "${env:CONVERGENCE_WAREHOUSE}",
+      description =
+          "The warehouse publish and finalize write: duckdb:/path/file.duckdb (with a local store)"
+              + " or bigquery:PROJECT (with a gs:// store) (env CONVERGENCE_WAREHOUSE).")
+  String warehouse;
+
+  @Option(
+      names = "--bigquery-location",
+      defaultValue = "${env:CONVERGENCE_REGION}",
+      description =
+          "Where a bigquery: warehouse's datasets are and its jobs run, e.g. europe-west1 (env"
+              + " CONVERGENCE_REGION).")
+  String bigQueryLocation;
+
+  @Option(
+      names = "--project",
+      defaultValue = "${env:CONVERGENCE_PROJECT_ID}",
+      description =
+          "The project of the Pub/Sub topics finalize publishes to; without it, with a local"
+              + " store, events go to the in-process bus (env CONVERGENCE_PROJECT_ID).")
+  String projectId;
+
+  @Option(
+      names = "--pubsub-emulator",
+      defaultValue = "${env:PUBSUB_EMULATOR_HOST}",
+      description = "Optional: the Pub/Sub emulator's host:port (env PUBSUB_EMULATOR_HOST).")
+  String pubSubEmulatorHost;
+
+  @Option(
+      names = "--task-attempt",
+      defaultValue = "${env:CLOUD_RUN_TASK_ATTEMPT:-0}",
+      description =
+          "Which retry of the Cloud Run task this is, from 0 (env CLOUD_RUN_TASK_ATTEMPT, set by"
+              + " Cloud Run); step_logs records attempt + 1.")
+  int taskAttempt;
+
+  @Option(
+      names = "--outcome",
+      defaultValue = "${env:CONVERGENCE_OUTCOME}",
+      description = "finalize: how the run ended, SUCCEEDED or FAILED (env CONVERGENCE_OUTCOME).")
+  String outcome;
+
+  @Option(
+      names = "--failed-step",
+      defaultValue = "${env:CONVERGENCE_FAILED_STEP}",
+      description =
+          "finalize, with --outcome FAILED: the step that failed, one of "
+              + "ingest, process, check, publish, finalize (env CONVERGENCE_FAILED_STEP).")
+  String failedStep;
+
+  @Option(
+      names = "--error",
+      defaultValue = "${env:CONVERGENCE_ERROR}",
+      description = "finalize, with --outcome FAILED: why the step failed (env CONVERGENCE_ERROR).")
+  String error;
+
   /** The validated request; every missing or malformed value is named in one message. */
   public StageRequest request() {
     StringBuilder problems = new StringBuilder();
@@ -93,15 +162,115 @@ public final class StageOptions {
         Optional.ofNullable(billingExportTable).filter(StageOptions::present));
   }
 
-  /** Where the configuration and the store are. */
+  /**
+   * The finalize stage's request: the run, and how it ended. {@code --failed-step} and {@code
+   * --error} go with {@code FAILED} only, and a failure names its step.
+   */
+  public FinalizeRequest finalizeRequest() {
+    StringBuilder problems = new StringBuilder();
+    StageRequest run = null;
+    try {
+      run = request();
+    } catch (StageException e) {
+      append(problems, e.getMessage());
+    }
+    require(outcome, "--outcome", "CONVERGENCE_OUTCOME", problems);
+    RunState state = null;
+    if (present(outcome)) {
+      if (outcome.equals("SUCCEEDED") || outcome.equals("FAILED")) {
+        state = RunState.valueOf(outcome);
+      } else {
+        append(problems, "--outcome: must be SUCCEEDED or FAILED; got '" + outcome + "'");
+      }
+    }
+    if (state == RunState.FAILED) {
+      require(failedStep, "--failed-step", "CONVERGENCE_FAILED_STEP", problems);
+      if (present(failedStep) && !FinalizeRequest.STEPS.contains(failedStep)) {
+        append(
+            problems,
+            "--failed-step: must be one of "
+                + String.join(", ", FinalizeRequest.STEPS)
+                + "; got '"
+                + failedStep
+                + "'");
+      }
+    } else if (state == RunState.SUCCEEDED) {
+      if (present(failedStep)) {
+        append(problems, "--failed-step: goes with --outcome FAILED only");
+      }
+      if (present(error)) {
+        append(problems, "--error: goes with --outcome FAILED only");
+      }
+    }
+    if (problems.length() > 0) {
+      throw new StageException(StageError.INVALID_ARGUMENT, problems.toString());
+    }
+    return state == RunState.SUCCEEDED
+        ? FinalizeRequest.succeeded(run)
+        : FinalizeRequest.failed(run, failedStep, present(error) ? error : "");
+  }
+
+  /** Where the configuration, the store and the other dependencies are. */
   public StageSettings settings() {
     StringBuilder problems = new StringBuilder();
     require(config, "--config", "CONVERGENCE_CONFIG_URI", problems);
     require(store, "--store", "CONVERGENCE_STORE", problems);
+    if (taskAttempt < 0) {
+      append(problems, "--task-attempt: must be 0 or more; got " + taskAttempt);
+    }
+    if (present(warehouse)) {
+      checkWarehouse(problems);
+    }
     if (problems.length() > 0) {
       throw new StageException(StageError.INVALID_ARGUMENT, problems.toString());
     }
-    return new StageSettings(config, store);
+    return new StageSettings(
+        config,
+        store,
+        optional(ledger),
+        optional(warehouse),
+        optional(bigQueryLocation),
+        optional(projectId),
+        optional(pubSubEmulatorHost),
+        taskAttempt + 1);
+  }
+
+  private void checkWarehouse(StringBuilder problems) {
+    boolean cloudStore = present(store) && store.startsWith("gs://");
+    if (warehouse.startsWith(StageSettings.DUCKDB)
+        && warehouse.length() > StageSettings.DUCKDB.length()) {
+      if (cloudStore) {
+        append(
+            problems,
+            "--warehouse: a duckdb: warehouse reads the staged Parquet from a local --store; got "
+                + store);
+      }
+    } else if (warehouse.startsWith(StageSettings.BIGQUERY)
+        && PROJECT_ID.matcher(warehouse.substring(StageSettings.BIGQUERY.length())).matches()) {
+      if (present(store) && !cloudStore) {
+        append(
+            problems,
+            "--warehouse: a bigquery: warehouse loads the staged Parquet from a gs:// --store;"
+                + " got "
+                + store);
+      }
+      require(bigQueryLocation, "--bigquery-location", "CONVERGENCE_REGION", problems);
+    } else {
+      append(
+          problems,
+          "--warehouse: must be duckdb:/path/file.duckdb or bigquery:PROJECT; got '"
+              + warehouse
+              + "'");
+    }
+  }
+
+  /**
+   * A Google Cloud project id: 6 to 30 lowercase letters, digits or '-', starting with a letter.
+   */
+  private static final Pattern PROJECT_ID = Pattern.compile("[a-z][a-z0-9-]{4,28}[a-z0-9]");
+
+  private static Optional<String> optional(String value) {
+    return Optional.ofNullable(value).filter(StageOptions::present);
   }
 
   private static void require(String value, String option, String variable, StringBuilder out) {

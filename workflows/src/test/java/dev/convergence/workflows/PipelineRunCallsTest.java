@@ -74,7 +74,7 @@ class PipelineRunCallsTest {
     assertThat(stages.envs.get(0))
         .containsExactly(
             Map.entry("CONVERGENCE_RUN_ID", RUN_ID),
-            Map.entry("CONVERGENCE_TENANT", "acme_corp"),
+            Map.entry("CONVERGENCE_TENANT_ID", "acme_corp"),
             Map.entry("CONVERGENCE_PIPELINE", "aws-cur"),
             Map.entry("CONVERGENCE_BILLING_PERIOD", "2026-10"));
     assertThat(stages.envs.get(3)).containsEntry("CONVERGENCE_OUTCOME", "SUCCEEDED");
@@ -87,6 +87,8 @@ class PipelineRunCallsTest {
                 "acme_corp",
                 "--manifest",
                 "gs://convergence-dev-staging/staging/acme_corp/" + RUN_ID + "/manifest.json",
+                "--rules",
+                "gs://convergence-dev-staging/staging/acme_corp/" + RUN_ID + "/rules.json",
                 "--output",
                 "gs://convergence-dev-staging/staging/acme_corp/" + RUN_ID + "/output/",
                 "--state-backend",

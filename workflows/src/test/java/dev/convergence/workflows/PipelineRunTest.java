@@ -216,6 +216,8 @@ class PipelineRunTest {
                 "acme_corp",
                 "--manifest",
                 STAGING + "manifest.json",
+                "--rules",
+                STAGING + "rules.json",
                 "--output",
                 STAGING + "output/",
                 "--state-backend",
@@ -505,7 +507,7 @@ class PipelineRunTest {
   private static List<Map<String, String>> runEnv() {
     return List.of(
         Map.of("name", "CONVERGENCE_RUN_ID", "value", RUN_ID),
-        Map.of("name", "CONVERGENCE_TENANT", "value", "acme_corp"),
+        Map.of("name", "CONVERGENCE_TENANT_ID", "value", "acme_corp"),
         Map.of("name", "CONVERGENCE_PIPELINE", "value", "aws-cur"),
         Map.of("name", "CONVERGENCE_BILLING_PERIOD", "value", "2026-10"));
   }

@@ -58,6 +58,14 @@ public record StagingLayout(String tenantId, String runId) {
     return prefix() + "manifest.json";
   }
 
+  /**
+   * The tenant's cost allocation and the pipeline's anomaly settings for the processing job ({@code
+   * ProcessingRules} as JSON), written by ingest before the manifest.
+   */
+  public String rules() {
+    return prefix() + "rules.json";
+  }
+
   public String extractPrefix() {
     return prefix() + "extract/";
   }

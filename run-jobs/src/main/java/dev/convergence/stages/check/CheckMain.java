@@ -8,6 +8,11 @@ public final class CheckMain {
   private CheckMain() {}
 
   public static void main(String[] args) {
-    System.exit(StageMain.run("check", args, (stages, request) -> stages.check().run(request)));
+    System.exit(run(args));
+  }
+
+  /** Runs the stage in this JVM and returns its exit code. */
+  public static int run(String... args) {
+    return StageMain.run("check", args, (stages, request) -> stages.check().run(request));
   }
 }

@@ -15,14 +15,15 @@ import dev.convergence.core.staging.StagingLayout;
 import dev.convergence.core.store.ObjectInfo;
 import dev.convergence.core.store.ObjectStore;
 import dev.convergence.core.store.StoredObject;
+import dev.convergence.stages.RunSummary;
 import dev.convergence.stages.StageError;
 import dev.convergence.stages.StageException;
 import dev.convergence.stages.StageRequest;
+import dev.convergence.stages.StagedRun;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -70,7 +71,7 @@ public final class CheckStage {
                           StageError.UNKNOWN_PIPELINE,
                           "pipeline: no pipeline '" + request.pipeline() + "' is configured"));
       RunManifest manifest = manifest(layout, request);
-      RunSummary summary = summary(layout, request);
+      RunSummary summary = new StagedRun(store, request).summary();
 
       QualityCheck check =
           QualityCheck.standard(
@@ -175,53 +176,12 @@ public final class CheckStage {
     return manifest;
   }
 
-  private RunSummary summary(StagingLayout layout, StageRequest request) {
-    List<RunSummary> found = new ArrayList<>();
-    for (ObjectInfo part : parts(layout.summaryOutputPrefix(), ".json")) {
-      String text = content(part).trim();
-      for (String line : text.split("\n")) {
-        if (!line.isBlank()) {
-          try {
-            found.add(RunSummary.parse(line, part.key()));
-          } catch (IllegalArgumentException e) {
-            throw new StageException(StageError.STAGED_OUTPUT_MISSING, e.getMessage(), e);
-          }
-        }
-      }
-    }
-    if (found.size() != 1) {
-      throw new StageException(
-          StageError.STAGED_OUTPUT_MISSING,
-          layout.summaryOutputPrefix()
-              + ": expected one run summary, found "
-              + found.size()
-              + "; the processing job has not finished for this run");
-    }
-    RunSummary summary = found.get(0);
-    if (!summary.runId().equals(request.runId())
-        || !summary.tenantId().equals(request.tenantId())) {
-      throw new StageException(
-          StageError.STAGED_OUTPUT_MISSING,
-          layout.summaryOutputPrefix()
-              + ": the summary is for run "
-              + summary.runId()
-              + " of "
-              + summary.tenantId()
-              + ", not this run");
-    }
-    return summary;
-  }
-
   private List<ObjectInfo> parts(String prefix) {
     return parts(prefix, ".parquet");
   }
 
   private List<ObjectInfo> parts(String prefix, String suffix) {
     return StagingLayout.partFiles(store.list(prefix), prefix, suffix);
-  }
-
-  private String content(ObjectInfo part) {
-    return new String(bytes(part), java.nio.charset.StandardCharsets.UTF_8);
   }
 
   private byte[] bytes(ObjectInfo part) {

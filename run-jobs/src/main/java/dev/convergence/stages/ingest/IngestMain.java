@@ -8,6 +8,11 @@ public final class IngestMain {
   private IngestMain() {}
 
   public static void main(String[] args) {
-    System.exit(StageMain.run("ingest", args, (stages, request) -> stages.ingest().run(request)));
+    System.exit(run(args));
+  }
+
+  /** Runs the stage in this JVM and returns its exit code. */
+  public static int run(String... args) {
+    return StageMain.run("ingest", args, (stages, request) -> stages.ingest().run(request));
   }
 }

@@ -3,6 +3,7 @@ package dev.convergence.stages.ingest;
 import dev.convergence.core.logging.LogContext;
 import dev.convergence.core.pipeline.PipelineCatalog;
 import dev.convergence.core.pipeline.PipelineConfig;
+import dev.convergence.core.pipeline.ProcessingRules;
 import dev.convergence.core.pipeline.SourceFormat;
 import dev.convergence.core.quality.PeriodBounds;
 import dev.convergence.core.staging.ManifestObject;
@@ -145,6 +146,10 @@ public final class IngestStage {
               tally.totals(account.billingAccounts()),
               tally.rejects(),
               clock.instant());
+      // The job's rules first: the manifest, written last, says ingest is done.
+      store.put(
+          layout.rules(),
+          StagingJson.write(new ProcessingRules(tenant.allocation(), pipeline.anomaly())));
       return store(layout, manifest);
     }
   }

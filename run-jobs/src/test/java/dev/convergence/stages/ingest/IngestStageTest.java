@@ -4,6 +4,7 @@ import static dev.convergence.stages.ingest.IngestFixture.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.convergence.core.pipeline.ProcessingRules;
 import dev.convergence.core.pipeline.SourceFormat;
 import dev.convergence.core.provider.Provider;
 import dev.convergence.core.staging.IngestRejects;
@@ -108,6 +109,15 @@ class IngestStageTest {
                 IngestRejects.NONE,
                 NOW));
     assertThat(expected[1]).isEqualByComparingTo("300");
+    assertThat(f.store.read("staging/acme_corp/2026-10-run1/rules.json"))
+        .get()
+        .satisfies(
+            o ->
+                assertThat(ProcessingRules.read(o.content(), "rules.json"))
+                    .isEqualTo(
+                        new ProcessingRules(
+                            IngestFixture.ACME.allocation(),
+                            IngestFixture.PIPELINES.find("aws-cur").orElseThrow().anomaly())));
     assertThat(f.store.read("staging/acme_corp/2026-10-run1/manifest.json"))
         .get()
         .satisfies(

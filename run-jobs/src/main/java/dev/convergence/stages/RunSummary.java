@@ -1,4 +1,4 @@
-package dev.convergence.stages.check;
+package dev.convergence.stages;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,23 +8,27 @@ import java.math.BigDecimal;
 /**
  * The processing job's run summary ({@code output/summary/part-*.json}): per output its row count
  * and cost total. The check takes from it what is in no output file: the rows the job dropped as
- * exact duplicates or as rows of superseded snapshots.
+ * exact duplicates or as rows of superseded snapshots; publish and finalize take the run's totals
+ * for {@code pipeline_runs} and the run event from it.
+ *
+ * @param anomalies the anomalies found, with their summed EffectiveCost
  */
-record RunSummary(
+public record RunSummary(
     String tenantId,
     String runId,
     Line focusRows,
     Line rejects,
     Line supersededSnapshotRows,
-    Line duplicateRows) {
+    Line duplicateRows,
+    Line anomalies) {
 
   /** One output's count and exact cost. */
-  record Line(long rows, BigDecimal cost) {}
+  public record Line(long rows, BigDecimal cost) {}
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** Parses one summary object; {@code source} names it in messages. */
-  static RunSummary parse(String text, String source) {
+  public static RunSummary parse(String text, String source) {
     JsonNode root;
     try {
       root = JSON.readTree(text);
@@ -38,7 +42,8 @@ record RunSummary(
         line(outputs, "focus_rows", "billed_cost", source),
         line(outputs, "rejects", "raw_cost", source),
         line(outputs, "superseded_snapshot_rows", "billed_cost", source),
-        line(outputs, "duplicate_rows", "billed_cost", source));
+        line(outputs, "duplicate_rows", "billed_cost", source),
+        line(outputs, "anomalies", "effective_cost", source));
   }
 
   private static String text(JsonNode node, String field, String source) {
