@@ -4,7 +4,7 @@
 # Generated data and outputs go under gke-taskmanager/target/focus-bench (tens of GB for 10M rows).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -B -q -pl gke-taskmanager -am install -DskipTests -Dspotless.check.skip >/dev/null
+mvn -B -q -pl gke-taskmanager -am install -DskipTests -DskipITs -Dspotless.check.skip >/dev/null
 mvn -B -q -pl gke-taskmanager test-compile exec:exec \
   -Dexec.classpathScope=test -Dexec.executable=java \
   -Dexec.args="-Xmx1g -Dbench.dir=gke-taskmanager/target/focus-bench -cp %classpath dev.convergence.flink.bench.FocusJobBenchmark $*"

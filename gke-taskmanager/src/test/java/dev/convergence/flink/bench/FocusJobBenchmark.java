@@ -41,7 +41,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * JVM, so a peak belongs to one configuration.
  *
  * <pre>
- * gke-taskmanager/benchmark.sh [ROWS ...]     (default 1000000)
+ * bench/flink-job.sh [ROWS ...]     (default 1000000)
  * </pre>
  */
 public final class FocusJobBenchmark {
