@@ -12,6 +12,7 @@ import dev.convergence.flink.operators.DailyAggregate;
 import dev.convergence.flink.operators.DailyAggregator;
 import dev.convergence.flink.operators.FirstOfIdentity;
 import dev.convergence.flink.operators.NewestSnapshot;
+import dev.convergence.flink.operators.PreAggregate;
 import dev.convergence.flink.operators.ReadHistory;
 import dev.convergence.flink.operators.RejectedRecord;
 import dev.convergence.flink.operators.ScoreAnomalies;
@@ -47,6 +48,9 @@ public final class FocusPipeline {
 
   static final RecordTypeInfo<FocusRow> ROW = RecordTypeInfo.FOCUS_ROW;
   static final RecordTypeInfo<SummaryEntry> ENTRY = new RecordTypeInfo<>(SummaryEntry.class);
+
+  /** How many groups a subtask sums locally before it sends them on (checkpoints flush too). */
+  static final int PENDING_GROUPS = 50_000;
 
   private final String tenantId;
   private final String runId;
@@ -102,7 +106,7 @@ public final class FocusPipeline {
         rows.filter(row -> row.xSnapshotId() != null)
             .name("snapshot-rows")
             .keyBy(NewestSnapshot::key, Types.STRING)
-            .process(new NewestSnapshot(), ROW)
+            .process(new NewestSnapshot(NewestSnapshot.newestDelivered(inputs)), ROW)
             .name("newest-snapshot");
     SingleOutputStreamOperator<FocusRow> appendOnly =
         rows.filter(row -> row.xSnapshotId() == null)
@@ -115,11 +119,17 @@ public final class FocusPipeline {
     resolved.sinkTo(sinks.rows()).name("focus-rows");
     rejects.sinkTo(sinks.rejects()).name("rejects");
 
-    DailyAggregator aggregator = new DailyAggregator(new CostCentres(rules.allocation()));
+    CostCentres centres = new CostCentres(rules.allocation());
     SingleOutputStreamOperator<DailyAggregate> daily =
         resolved
-            .keyBy(aggregator.key(), Types.STRING)
-            .process(aggregator, DailyAggregator.TYPE)
+            .map(row -> DailyAggregate.of(row, centres.directCentre(row)), DailyAggregator.TYPE)
+            .name("row-aggregates")
+            .transform(
+                "pre-aggregate-daily",
+                DailyAggregator.TYPE,
+                new PreAggregate<>(DailyAggregate::groupKey, DailyAggregate::plus, PENDING_GROUPS))
+            .keyBy(DailyAggregate::groupKey, Types.STRING)
+            .process(new DailyAggregator(), DailyAggregator.TYPE)
             .name("daily-aggregates")
             .keyBy(aggregate -> "run", Types.STRING)
             .process(new AllocateSharedCost(), DailyAggregator.TYPE)
@@ -166,6 +176,10 @@ public final class FocusPipeline {
                 snapshots.getSideOutput(NewestSnapshot.SUPERSEDED),
                 appendOnly.getSideOutput(FirstOfIdentity.DUPLICATES));
     entries
+        .transform(
+            "pre-aggregate-summary",
+            ENTRY,
+            new PreAggregate<>(SummaryEntry::output, SummaryEntry::plus, PENDING_GROUPS))
         .keyBy(entry -> "run", Types.STRING)
         .process(new SummaryAccumulator(tenantId, runId), Types.STRING)
         .setParallelism(1)

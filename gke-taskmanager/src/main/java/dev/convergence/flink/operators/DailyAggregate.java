@@ -153,7 +153,7 @@ public record DailyAggregate(
   }
 
   /** This aggregate and another of the same group, summed. */
-  DailyAggregate plus(DailyAggregate other) {
+  public DailyAggregate plus(DailyAggregate other) {
     return new DailyAggregate(
         xTenantId,
         xRunId,

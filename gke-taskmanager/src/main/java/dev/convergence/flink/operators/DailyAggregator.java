@@ -1,40 +1,27 @@
 package dev.convergence.flink.operators;
 
-import dev.convergence.flink.allocation.CostCentres;
 import dev.convergence.flink.types.RecordTypeInfo;
-import dev.convergence.focus.FocusRow;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
-import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
- * Sums resolved FOCUS rows into {@link DailyAggregate}s, each row in its direct cost centre (see
- * {@link CostCentres}) or unallocated, keyed by {@link #key}. Each group's sum waits in keyed state
- * until the input ends (the final watermark; in BATCH mode, the end of the key), then is emitted
- * once.
+ * Sums partial {@link DailyAggregate}s (one row's, or a subtask's {@link PreAggregate} of many)
+ * into one per group, keyed by {@link DailyAggregate#groupKey}. Each group's sum waits in keyed
+ * state until the input ends (the final watermark; in BATCH mode, the end of the key), then is
+ * emitted once.
  */
-public final class DailyAggregator extends KeyedProcessFunction<String, FocusRow, DailyAggregate> {
+public final class DailyAggregator
+    extends KeyedProcessFunction<String, DailyAggregate, DailyAggregate> {
 
   private static final long serialVersionUID = 1L;
 
   public static final RecordTypeInfo<DailyAggregate> TYPE =
       new RecordTypeInfo<>(DailyAggregate.class);
 
-  private final CostCentres centres;
   private transient ValueState<DailyAggregate> sum;
-
-  public DailyAggregator(CostCentres centres) {
-    this.centres = centres;
-  }
-
-  /** The key rows are summed by: their aggregate's group. */
-  public KeySelector<FocusRow, String> key() {
-    CostCentres rules = centres;
-    return row -> DailyAggregate.of(row, rules.directCentre(row)).groupKey();
-  }
 
   @Override
   public void open(OpenContext openContext) {
@@ -42,15 +29,14 @@ public final class DailyAggregator extends KeyedProcessFunction<String, FocusRow
   }
 
   @Override
-  public void processElement(FocusRow row, Context ctx, Collector<DailyAggregate> out)
+  public void processElement(DailyAggregate part, Context ctx, Collector<DailyAggregate> out)
       throws Exception {
     DailyAggregate current = sum.value();
-    DailyAggregate one = DailyAggregate.of(row, centres.directCentre(row));
     if (current == null) {
       ctx.timerService().registerEventTimeTimer(Long.MAX_VALUE);
-      sum.update(one);
+      sum.update(part);
     } else {
-      sum.update(current.plus(one));
+      sum.update(current.plus(part));
     }
   }
 

@@ -1,8 +1,13 @@
 package dev.convergence.flink.operators;
 
+import dev.convergence.core.provider.Provider;
+import dev.convergence.flink.args.InputFile;
 import dev.convergence.flink.types.RecordTypeInfo;
 import dev.convergence.focus.FocusRow;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
@@ -16,9 +21,13 @@ import org.apache.flink.util.OutputTag;
 /**
  * Restatements for snapshot providers (AWS, Azure), keyed by provider × billing account × billing
  * period: keeps the rows of the newest snapshot seen (snapshot ids are delivery instants, compared
- * as instants) and drops every row of an older one, whatever order files arrive in. Rows wait in
- * keyed state until the input ends (the final watermark), then the survivors are emitted; dropped
- * rows are counted in {@link #SUPERSEDED}.
+ * as instants) and drops every row of an older one, whatever order files arrive in; dropped rows
+ * are counted in {@link #SUPERSEDED}.
+ *
+ * <p>Rows of the newest snapshot among the job's inputs (per provider) cannot be superseded, so
+ * they pass straight through, and older rows of their key are dropped on sight. Only rows of older
+ * snapshots wait in keyed state, until the input ends (the final watermark), for a newer one that
+ * may still come. A run whose inputs are one delivery (as ingest's manifest gives) keeps nothing.
  */
 public final class NewestSnapshot extends KeyedProcessFunction<String, FocusRow, FocusRow> {
 
@@ -27,8 +36,31 @@ public final class NewestSnapshot extends KeyedProcessFunction<String, FocusRow,
   public static final OutputTag<SummaryEntry> SUPERSEDED =
       new OutputTag<>("superseded", new RecordTypeInfo<>(SummaryEntry.class));
 
+  private final HashMap<Provider, String> newestDelivered;
   private transient ValueState<String> newest;
   private transient ListState<FocusRow> rows;
+  private transient Map<String, Instant> instants;
+
+  /**
+   * @param newestDelivered the newest snapshot id among the job's inputs, per provider
+   */
+  public NewestSnapshot(Map<Provider, String> newestDelivered) {
+    this.newestDelivered = new HashMap<>(newestDelivered);
+  }
+
+  /** The newest snapshot id of each snapshot provider among {@code inputs}. */
+  public static Map<Provider, String> newestDelivered(List<InputFile> inputs) {
+    Map<Provider, String> newest = new HashMap<>();
+    for (InputFile input : inputs) {
+      if (input.snapshotId() != null) {
+        newest.merge(
+            input.format().provider(),
+            input.snapshotId(),
+            (a, b) -> Instant.parse(a).compareTo(Instant.parse(b)) >= 0 ? a : b);
+      }
+    }
+    return newest;
+  }
 
   /** The key rows are resolved by. */
   public static String key(FocusRow row) {
@@ -46,29 +78,44 @@ public final class NewestSnapshot extends KeyedProcessFunction<String, FocusRow,
     rows =
         getRuntimeContext()
             .getListState(new ListStateDescriptor<>("newest-rows", RecordTypeInfo.FOCUS_ROW));
+    instants = new HashMap<>();
   }
 
   @Override
   public void processElement(FocusRow row, Context ctx, Collector<FocusRow> out) throws Exception {
+    String snapshot = row.xSnapshotId();
     String current = newest.value();
-    if (current == null) {
-      ctx.timerService().registerEventTimeTimer(Long.MAX_VALUE);
-    }
-    int order = current == null ? 1 : compare(row.xSnapshotId(), current);
-    if (order > 0) {
-      if (current != null) {
-        for (FocusRow old : rows.get()) {
-          ctx.output(SUPERSEDED, SummaryEntry.one(SummaryEntry.SUPERSEDED, old.billedCost()));
-        }
-        rows.clear();
+    String last = newestDelivered.get(row.xProvider());
+    if (last != null && compareIds(snapshot, last) >= 0) {
+      if (current == null || compareIds(current, snapshot) < 0) {
+        supersedeKept(current, ctx);
+        newest.update(snapshot);
       }
-      newest.update(row.xSnapshotId());
+      out.collect(row);
+      return;
+    }
+    int order = current == null ? 1 : compareIds(snapshot, current);
+    if (order > 0) {
+      supersedeKept(current, ctx);
+      newest.update(snapshot);
       rows.add(row);
+      ctx.timerService().registerEventTimeTimer(Long.MAX_VALUE);
     } else if (order == 0) {
       rows.add(row);
     } else {
       ctx.output(SUPERSEDED, SummaryEntry.one(SummaryEntry.SUPERSEDED, row.billedCost()));
     }
+  }
+
+  /** Counts the kept rows of the snapshot {@code current} as superseded and forgets them. */
+  private void supersedeKept(String current, Context ctx) throws Exception {
+    if (current == null) {
+      return;
+    }
+    for (FocusRow old : rows.get()) {
+      ctx.output(SUPERSEDED, SummaryEntry.one(SummaryEntry.SUPERSEDED, old.billedCost()));
+    }
+    rows.clear();
   }
 
   @Override
@@ -81,7 +128,9 @@ public final class NewestSnapshot extends KeyedProcessFunction<String, FocusRow,
     newest.clear();
   }
 
-  static int compare(String a, String b) {
-    return Instant.parse(a).compareTo(Instant.parse(b));
+  private int compareIds(String a, String b) {
+    return instants
+        .computeIfAbsent(a, Instant::parse)
+        .compareTo(instants.computeIfAbsent(b, Instant::parse));
   }
 }

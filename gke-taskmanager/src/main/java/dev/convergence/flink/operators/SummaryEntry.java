@@ -22,7 +22,8 @@ public record SummaryEntry(String output, long rows, BigDecimal cost) {
     return new SummaryEntry(output, 1, cost == null ? BigDecimal.ZERO : cost);
   }
 
-  SummaryEntry plus(SummaryEntry other) {
+  /** This contribution and another to the same output, summed. */
+  public SummaryEntry plus(SummaryEntry other) {
     return new SummaryEntry(output, rows + other.rows, cost.add(other.cost));
   }
 }
