@@ -6,19 +6,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import dev.convergence.core.provider.Provider;
 import dev.convergence.focus.Outcome;
 import dev.convergence.focus.RecordSource;
-import dev.convergence.focus.RejectReason;
-import dev.convergence.focus.RowRejectedException;
 import dev.convergence.focus.SourceContext;
 import dev.convergence.focus.source.Inputs;
-import dev.convergence.focus.source.RowFinisher;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
@@ -37,16 +32,14 @@ final class GcpJsonLinesSource implements RecordSource {
           .build();
 
   private final BufferedReader reader;
-  private final RowFinisher finisher;
-  private final GcpBillingMapper mapper = new GcpBillingMapper();
-  private final GcpRowIdentity identity = new GcpRowIdentity();
+  private final GcpRowConverter rows;
   private long line;
 
   GcpJsonLinesSource(InputStream in, SourceContext context) throws IOException {
     this.reader =
         new BufferedReader(
             new InputStreamReader(Inputs.decompressed(in), StandardCharsets.UTF_8), 1 << 16);
-    this.finisher = new RowFinisher(context, Provider.GCP);
+    this.rows = new GcpRowConverter(context);
   }
 
   @Override
@@ -63,29 +56,17 @@ final class GcpJsonLinesSource implements RecordSource {
     try {
       row = READER.readTree(text);
     } catch (JsonProcessingException e) {
-      return finisher.reject(
-          RejectReason.MALFORMED_RECORD,
-          "is not valid JSON: " + e.getOriginalMessage(),
-          line,
-          null);
+      return rows.malformed("is not valid JSON: " + e.getOriginalMessage(), line);
     }
     if (row == null || !row.isObject()) {
-      return finisher.reject(RejectReason.MALFORMED_RECORD, "is not a JSON object", line, null);
+      return rows.malformed("is not a JSON object", line);
     }
-    BigDecimal rawCost = GcpBillingMapper.rawCost(row);
-    if (GcpBillingMapper.text(row, "export_time") == null) {
-      return finisher.reject(RejectReason.MISSING_VALUE, "export_time: is empty", line, rawCost);
-    }
-    try {
-      return finisher.finish(mapper.map(row, identity.of(row)), line, rawCost);
-    } catch (RowRejectedException e) {
-      return finisher.reject(e.reason(), e.getMessage(), line, rawCost);
-    }
+    return rows.convert(row, line);
   }
 
   @Override
   public Map<String, Long> unknownServices() {
-    return mapper.unknownServices();
+    return rows.unknownServices();
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.convergence.focus.source;
 
+import com.fasterxml.jackson.core.io.NumberOutput;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
@@ -28,10 +29,10 @@ import org.apache.parquet.schema.PrimitiveType;
  * UTC too), DATE as {@code yyyy-MM-dd}, INT96 (legacy Hive/Spark) timestamps as instants.
  *
  * <p>DOUBLE and FLOAT, which some exports use for costs, become their shortest round-trip decimal
- * text ({@link Double#toString}): the digits the writer stored, parsed later into a {@code
+ * text ({@link #shortest(double)}): the digits the writer stored, parsed later into a {@code
  * BigDecimal}. No arithmetic is done on the binary value.
  */
-final class ParquetText {
+public final class ParquetText {
 
   private static final long JULIAN_EPOCH_DAY = 2_440_588L;
   private static final long NANOS_PER_SECOND = 1_000_000_000L;
@@ -39,7 +40,7 @@ final class ParquetText {
   private ParquetText() {}
 
   /** Whether {@link #converter} can render values of this column. */
-  static boolean supports(PrimitiveType type) {
+  public static boolean supports(PrimitiveType type) {
     LogicalTypeAnnotation logical = type.getLogicalTypeAnnotation();
     return switch (type.getPrimitiveTypeName()) {
       case BINARY, FIXED_LEN_BYTE_ARRAY ->
@@ -64,7 +65,7 @@ final class ParquetText {
   }
 
   /** A converter that hands each value of the column, as text, to the sink. */
-  static PrimitiveConverter converter(PrimitiveType type, Consumer<String> sink) {
+  public static PrimitiveConverter converter(PrimitiveType type, Consumer<String> sink) {
     LogicalTypeAnnotation logical = type.getLogicalTypeAnnotation();
     return switch (type.getPrimitiveTypeName()) {
       case BINARY, FIXED_LEN_BYTE_ARRAY -> binary(logical, sink);
@@ -81,14 +82,14 @@ final class ParquetText {
           new PrimitiveConverter() {
             @Override
             public void addDouble(double value) {
-              sink.accept(Double.toString(value));
+              sink.accept(shortest(value));
             }
           };
       case FLOAT ->
           new PrimitiveConverter() {
             @Override
             public void addFloat(float value) {
-              sink.accept(Float.toString(value));
+              sink.accept(NumberOutput.toString(value, true));
             }
           };
       case BOOLEAN ->
@@ -99,6 +100,18 @@ final class ParquetText {
             }
           };
     };
+  }
+
+  /**
+   * The shortest decimal text that reads back as this double, in {@link Double#toString}'s layout
+   * ({@code 0.25}, {@code 1.0E23}, {@code NaN}). Java 17's own {@code Double.toString} sometimes
+   * gives more digits than that ({@code 2.82879384806159008E17} for {@code 2.82879384806159E17}),
+   * which would be a different decimal than the one the writer meant; Java 19 fixed it with the
+   * Schubfach algorithm, which Jackson ships and which this uses, so the text does not depend on
+   * the runtime.
+   */
+  public static String shortest(double value) {
+    return NumberOutput.toString(value, true);
   }
 
   private static PrimitiveConverter binary(LogicalTypeAnnotation logical, Consumer<String> sink) {

@@ -27,12 +27,10 @@ final class ParquetTextRows extends RecordMaterializer<String[]> {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final MessageType projection;
-  private final List<String> names;
   private final Root root;
 
   private ParquetTextRows(MessageType projection) {
     this.projection = projection;
-    this.names = projection.getFields().stream().map(Type::getName).toList();
     this.root = new Root(projection);
   }
 
@@ -52,11 +50,6 @@ final class ParquetTextRows extends RecordMaterializer<String[]> {
 
   MessageType projection() {
     return projection;
-  }
-
-  /** The projected column names, in file order: the header of the records. */
-  List<String> names() {
-    return names;
   }
 
   @Override

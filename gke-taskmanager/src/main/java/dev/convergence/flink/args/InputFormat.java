@@ -17,7 +17,9 @@ import org.apache.flink.core.fs.Path;
 
 /**
  * The layouts the job reads, by the name an {@code --input} gives them, and the FOCUS reader for
- * each. AWS and Azure deliver month-to-date snapshots; Google Cloud extracts are append-only.
+ * each. AWS and Azure deliver month-to-date snapshots; Google Cloud extracts are append-only,
+ * whether the tenant exports them (JSON lines, CSV) or ingest extracts the billing-export table
+ * (Parquet).
  */
 public enum InputFormat implements WireName {
   AWS_CUR("aws-cur", Provider.AWS),
@@ -27,7 +29,9 @@ public enum InputFormat implements WireName {
   AZURE_MCA_ACTUAL("azure-mca-actual", Provider.AZURE),
   AZURE_MCA_AMORTIZED("azure-mca-amortized", Provider.AZURE),
   GCP_JSONL("gcp-jsonl", Provider.GCP),
-  GCP_CSV("gcp-csv", Provider.GCP);
+  GCP_CSV("gcp-csv", Provider.GCP),
+  /** The billing-export table as ingest extracts it: BigQuery's {@code EXPORT DATA} Parquet. */
+  GCP_PARQUET("gcp-parquet", Provider.GCP);
 
   private final String wireName;
   private final Provider provider;
@@ -61,11 +65,15 @@ public enum InputFormat implements WireName {
 
   /**
    * Opens the FOCUS conversion of one file on a Flink file system: text layouts as a stream (plain
-   * or gzip, as the readers accept), Parquet with random access to its footer and row groups.
+   * or gzip, as the readers accept), Parquet with random access to its footer and row groups (a
+   * Parquet file is read from its end, so it cannot be a stream).
    */
   public ConversionStream open(Path path, SourceContext context) throws IOException {
     if (this == AWS_CUR_PARQUET) {
       return AwsCurReader.openParquet(FlinkInputFile.of(path), context);
+    }
+    if (this == GCP_PARQUET) {
+      return GcpBillingExportReader.openParquet(FlinkInputFile.of(path), context);
     }
     InputStream in = path.getFileSystem().open(path);
     try {
@@ -79,7 +87,8 @@ public enum InputFormat implements WireName {
   private ConversionStream open(InputStream in, SourceContext context) throws IOException {
     return switch (this) {
       case AWS_CUR -> AwsCurReader.open(in, context);
-      case AWS_CUR_PARQUET -> throw new IllegalStateException("Parquet is not read as a stream");
+      case AWS_CUR_PARQUET, GCP_PARQUET ->
+          throw new IllegalStateException("Parquet is not read as a stream");
       case AZURE_EA_ACTUAL ->
           AzureCostExportReader.open(in, context, AzureLayout.EA, AzureCostKind.ACTUAL);
       case AZURE_EA_AMORTIZED ->

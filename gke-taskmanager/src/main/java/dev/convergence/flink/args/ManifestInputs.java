@@ -80,7 +80,11 @@ final class ManifestInputs {
     return uri.substring(0, uri.length() - key.length());
   }
 
-  /** The job's layout for a pipeline's source format, or null when the job cannot read it. */
+  /**
+   * The job's layout for a pipeline's source format, or null when the job cannot read it. A
+   * billing-export table source is the Parquet files ingest extracted into the run's staging prefix
+   * and listed in the manifest.
+   */
   static InputFormat of(SourceFormat format) {
     Objects.requireNonNull(format, "format");
     return switch (format) {
@@ -90,7 +94,7 @@ final class ManifestInputs {
       case AZURE_MCA_CSV -> InputFormat.AZURE_MCA_ACTUAL;
       case GCP_BILLING_EXPORT_JSONL -> InputFormat.GCP_JSONL;
       case GCP_BILLING_EXPORT_CSV -> InputFormat.GCP_CSV;
-      case GCP_BILLING_EXPORT_TABLE -> null;
+      case GCP_BILLING_EXPORT_TABLE -> InputFormat.GCP_PARQUET;
     };
   }
 }

@@ -161,7 +161,7 @@ class JobArgumentsParserTest {
                     + " such as 2026-10-05T06:00:00Z",
                 "--input 'oracle-oci=/c.csv': unknown format 'oracle-oci'; known formats: aws-cur,"
                     + " aws-cur-parquet, azure-ea-actual, azure-ea-amortized, azure-mca-actual,"
-                    + " azure-mca-amortized, gcp-jsonl, gcp-csv",
+                    + " azure-mca-amortized, gcp-jsonl, gcp-csv, gcp-parquet",
                 "--input 'gcp-csv=/d.csv': the file is already given",
                 "--state-backend: 'memory' is not one of heap, rocksdb",
                 "--runtime-mode: 'micro-batch' is not one of streaming, batch",

@@ -22,7 +22,9 @@ import java.nio.charset.StandardCharsets;
 /**
  * The FOCUS reader for each source format: the same readers, with the same options, as the
  * processing job uses, so the totals ingest counts are the totals the job will convert. Azure
- * exports are read as actual cost (BilledCost is what is invoiced).
+ * exports are read as actual cost (BilledCost is what is invoiced). The billing-export table's
+ * Parquet extract is read by focus's Parquet reader, as the job reads it, not rebuilt as JSON here:
+ * one conversion of Parquet values, so ingest's totals and the job's cannot drift apart.
  */
 final class FocusReaders {
 
@@ -47,8 +49,7 @@ final class FocusReaders {
       case GCP_BILLING_EXPORT_CSV ->
           GcpBillingExportReader.openCsv(new ByteArrayInputStream(content), context);
       case GCP_BILLING_EXPORT_TABLE ->
-          GcpBillingExportReader.openJsonLines(
-              new ByteArrayInputStream(ParquetExportRows.toJsonLines(content)), context);
+          GcpBillingExportReader.openParquet(new BytesInputFile(content), context);
     };
   }
 
