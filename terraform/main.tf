@@ -154,18 +154,29 @@ module "storage" {
   staging_retention_days = var.staging_retention_days
   depends_on             = [module.project_services]
 
+  # The data bucket holds landing/ (tenants' exports) and staging/ (runs' output). Reading is
+  # granted on the whole bucket (listing is checked on the bucket); writing only under staging/,
+  # so no component can change or delete a tenant's landed data.
+  #   ingest:   reads landing/ (and its earlier manifest), writes staging/ (manifest, extracts)
+  #   flink:    reads landing/ and staging/, writes the run's output under staging/
+  #   check:    reads staging/, writes staging/<tenant>/<run>/check/
+  #   publish:  reads staging/ (BigQuery loads the Parquet with publish's credentials)
+  #   finalize: reads staging/ (summary, anomalies)
   grants = [
-    { bucket = "landing", role = "roles/storage.objectViewer", member = module.service_accounts.members["ingest"] },
-    { bucket = "landing", role = "roles/storage.objectViewer", member = module.service_accounts.members["flink"] },
-    { bucket = "staging", role = "roles/storage.objectUser", member = module.service_accounts.members["ingest"] },
-    { bucket = "staging", role = "roles/storage.objectUser", member = module.service_accounts.members["flink"] },
-    { bucket = "staging", role = "roles/storage.objectUser", member = module.service_accounts.members["check"] },
-    { bucket = "staging", role = "roles/storage.objectViewer", member = module.service_accounts.members["publish"] },
+    { bucket = "data", role = "roles/storage.objectViewer", member = module.service_accounts.members["ingest"] },
+    { bucket = "data", role = "roles/storage.objectUser", member = module.service_accounts.members["ingest"], prefix = "staging/" },
+    { bucket = "data", role = "roles/storage.objectViewer", member = module.service_accounts.members["flink"] },
+    { bucket = "data", role = "roles/storage.objectUser", member = module.service_accounts.members["flink"], prefix = "staging/" },
+    { bucket = "data", role = "roles/storage.objectViewer", member = module.service_accounts.members["check"] },
+    { bucket = "data", role = "roles/storage.objectUser", member = module.service_accounts.members["check"], prefix = "staging/" },
+    { bucket = "data", role = "roles/storage.objectViewer", member = module.service_accounts.members["publish"] },
+    { bucket = "data", role = "roles/storage.objectViewer", member = module.service_accounts.members["finalize"] },
     { bucket = "ledger", role = "roles/storage.objectUser", member = module.service_accounts.members["accept-run"] },
     { bucket = "ledger", role = "roles/storage.objectUser", member = module.service_accounts.members["admit-run"] },
     { bucket = "ledger", role = "roles/storage.objectViewer", member = module.service_accounts.members["run-status"] },
-    { bucket = "ledger", role = "roles/storage.objectUser", member = module.service_accounts.members["ingest"] },
-    { bucket = "ledger", role = "roles/storage.objectUser", member = module.service_accounts.members["check"] },
+    # ingest and check read config/ only; publish and finalize also keep the run ledger.
+    { bucket = "ledger", role = "roles/storage.objectViewer", member = module.service_accounts.members["ingest"] },
+    { bucket = "ledger", role = "roles/storage.objectViewer", member = module.service_accounts.members["check"] },
     { bucket = "ledger", role = "roles/storage.objectUser", member = module.service_accounts.members["publish"] },
     { bucket = "ledger", role = "roles/storage.objectUser", member = module.service_accounts.members["finalize"] },
     { bucket = "flink", role = "roles/storage.objectUser", member = module.service_accounts.members["flink"] },
@@ -222,20 +233,30 @@ module "secrets" {
 
 locals {
   # What every function and job reads at start-up (settings classes map these once).
+  # CONVERGENCE_STAGING_BUCKET is the data bucket: pipeline-run.yaml hands the Flink job
+  # gs://<it>/staging/<tenant>/<run>/, the prefix the stages write under CONVERGENCE_STORE.
   runtime_environment = {
     CONVERGENCE_PROJECT_ID       = var.project_id
     CONVERGENCE_REGION           = var.region
     CONVERGENCE_ENVIRONMENT      = var.environment
     CONVERGENCE_CONFIG_URI       = "gs://${module.storage.bucket_names["ledger"]}/config/"
     CONVERGENCE_LEDGER           = "gs://${module.storage.bucket_names["ledger"]}"
-    CONVERGENCE_LANDING_BUCKET   = module.storage.bucket_names["landing"]
-    CONVERGENCE_STAGING_BUCKET   = module.storage.bucket_names["staging"]
+    CONVERGENCE_STAGING_BUCKET   = module.storage.bucket_names["data"]
     CONVERGENCE_OPS_DATASET      = module.bigquery.ops_dataset_id
     CONVERGENCE_REJECTED_TOPIC   = module.pubsub.topic_ids["run-requests-rejected"]
     CONVERGENCE_RUN_EVENTS_TOPIC = module.pubsub.topic_ids["run-events"]
     CONVERGENCE_ANOMALIES_TOPIC  = module.pubsub.topic_ids["cost-anomalies"]
     CONVERGENCE_WORKFLOW         = "projects/${var.project_id}/locations/${var.region}/workflows/pipeline-run"
     CONVERGENCE_LOG_FORMAT       = "json"
+  }
+
+  # What the stage jobs read besides (run-jobs/README.md, "Arguments"): the one store holding
+  # landing/ and staging/, and the warehouse publish and finalize write (its location is
+  # CONVERGENCE_REGION; finalize's Pub/Sub project is CONVERGENCE_PROJECT_ID). The run ledger is
+  # CONVERGENCE_LEDGER above, where the functions keep it, not the store.
+  stage_environment = {
+    CONVERGENCE_STORE     = "gs://${module.storage.bucket_names["data"]}"
+    CONVERGENCE_WAREHOUSE = "bigquery:${var.project_id}"
   }
 }
 
@@ -262,7 +283,7 @@ module "run_jobs" {
   region      = var.region
   network_id  = module.network.network_id
   subnet_id   = module.network.subnet_id
-  environment = local.runtime_environment
+  environment = merge(local.runtime_environment, local.stage_environment)
   executors   = [module.service_accounts.members["workflow"]]
   depends_on  = [module.project_services]
 

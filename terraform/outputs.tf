@@ -1,6 +1,11 @@
 output "bucket_names" {
-  description = "Buckets by role: landing, staging, ledger, flink, artifacts."
+  description = "Buckets by role: data (landing/ and staging/), ledger, flink, artifacts."
   value       = module.storage.bucket_names
+}
+
+output "store" {
+  description = "The stages' store (CONVERGENCE_STORE): tenants' exports go under their landing_prefix (landing/<tenant>/<provider>/), runs' output under staging/<tenant>/<run>/."
+  value       = local.stage_environment.CONVERGENCE_STORE
 }
 
 output "run_requests_topic" {

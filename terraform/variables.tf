@@ -102,7 +102,7 @@ variable "gke" {
 }
 
 variable "staging_retention_days" {
-  description = "Days a run's staged output stays in the staging bucket."
+  description = "Days a run's staged output (staging/ in the data bucket) is kept; landing/ is not expired."
   type        = number
   default     = 14
 }

@@ -15,37 +15,53 @@ variable "kms_key_name" {
 }
 
 variable "staging_retention_days" {
-  description = "Days before staged run output is deleted."
+  description = "Days before a run's staged output (staging/ in the data bucket) is deleted."
   type        = number
 }
 
 variable "grants" {
-  description = "Bucket-level grants: bucket key (landing, staging, ledger, flink, artifacts), role, member."
+  description = <<-EOT
+    Bucket-level grants: bucket key (data, ledger, flink, artifacts), role, member, and optionally
+    a prefix: the grant then holds only for objects whose names start with it (an IAM condition),
+    so a role that writes can be kept to staging/ of the data bucket.
+  EOT
   type = list(object({
     bucket = string
     role   = string
     member = string
+    prefix = optional(string)
   }))
 
   validation {
     condition     = alltrue([for g in var.grants : !contains(["allUsers", "allAuthenticatedUsers"], g.member)])
     error_message = "grants: buckets are never public."
   }
+
+  validation {
+    condition     = alltrue([for g in var.grants : contains(["data", "ledger", "flink", "artifacts"], g.bucket)])
+    error_message = "grants: bucket must be one of data, ledger, flink, artifacts."
+  }
+
+  validation {
+    condition     = alltrue([for g in var.grants : g.prefix == null || can(regex("^[a-z0-9_-]+/$", g.prefix))])
+    error_message = "grants: a prefix is a top-level folder ending in /, such as staging/."
+  }
 }
 
 locals {
   buckets = {
-    # Tenants' billing exports arrive here, under landing/<tenant>/<provider>/.
-    landing = { versioning = false, staging_lifecycle = false }
-    # A run's intermediate output (manifests, Parquet); short-lived.
-    staging = { versioning = false, staging_lifecycle = true }
+    # The stages' one store (run-jobs/README.md, CONVERGENCE_STORE): they read landing/ and write
+    # staging/ in it, and the Flink job finds a manifest's landing/ keys in the manifest's own
+    # bucket. landing/<tenant>/<provider>/: tenants' billing exports, kept;
+    # staging/<tenant>/<run>/: a run's manifest, extracts and Parquet output, expired.
+    data = { versioning = false, expiring_prefixes = ["staging/"] }
     # The run ledger and the configuration; versioned, so every write can be audited and undone.
-    ledger = { versioning = true, staging_lifecycle = false }
+    ledger = { versioning = true, expiring_prefixes = [] }
     # Flink checkpoints, savepoints and high-availability metadata (gke-taskmanager overlays), and
     # the job jar the process step submits (jobs/, uploaded by the deploy step).
-    flink = { versioning = false, staging_lifecycle = false }
+    flink = { versioning = false, expiring_prefixes = [] }
     # Build artifacts: the functions' source archive.
-    artifacts = { versioning = true, staging_lifecycle = false }
+    artifacts = { versioning = true, expiring_prefixes = [] }
   }
 }
 
@@ -74,14 +90,17 @@ resource "google_storage_bucket" "this" {
     enabled = each.value.versioning
   }
 
+  # Objects under an expiring prefix are deleted staging_retention_days after they were written;
+  # the rest of the bucket (landing/) is kept.
   dynamic "lifecycle_rule" {
-    for_each = each.value.staging_lifecycle ? [var.staging_retention_days] : []
+    for_each = length(each.value.expiring_prefixes) > 0 ? [each.value.expiring_prefixes] : []
     content {
       action {
         type = "Delete"
       }
       condition {
-        age = lifecycle_rule.value
+        age            = var.staging_retention_days
+        matches_prefix = lifecycle_rule.value
       }
     }
   }
@@ -110,14 +129,25 @@ resource "google_storage_bucket" "this" {
   depends_on = [google_kms_crypto_key_iam_member.storage]
 }
 
+# A grant with a prefix holds only for objects under it. Listing is checked on the bucket, not on
+# an object, so such a grant goes with an unconditional reader grant for the same member.
 resource "google_storage_bucket_iam_member" "grant" {
-  for_each = { for g in var.grants : "${g.bucket} ${g.role} ${g.member}" => g }
+  for_each = { for g in var.grants : "${g.bucket} ${g.role} ${g.member}${g.prefix == null ? "" : " ${g.prefix}"}" => g }
   bucket   = google_storage_bucket.this[each.value.bucket].name
   role     = each.value.role
   member   = each.value.member
+
+  dynamic "condition" {
+    for_each = each.value.prefix == null ? [] : [each.value.prefix]
+    content {
+      title       = "only ${condition.value}"
+      description = "Objects under ${condition.value} of this bucket only."
+      expression  = "resource.name.startsWith(\"projects/_/buckets/${google_storage_bucket.this[each.value.bucket].name}/objects/${condition.value}\")"
+    }
+  }
 }
 
 output "bucket_names" {
-  description = "Bucket name by key (landing, staging, ledger, flink, artifacts)."
+  description = "Bucket name by key (data, ledger, flink, artifacts)."
   value       = { for k, b in google_storage_bucket.this : k => b.name }
 }

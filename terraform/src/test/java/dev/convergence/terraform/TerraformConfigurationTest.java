@@ -409,4 +409,224 @@ class TerraformConfigurationTest {
     assertThat(read).as("settings pipeline-run.yaml reads").contains("CONVERGENCE_FLINK_JOB_JAR");
     assertThat(given).as("user_env_vars of the workflow").containsAll(read);
   }
+
+  /**
+   * The settings each stage cannot run without in the cloud, by the Cloud Run job that runs it.
+   * Hard-coded from run-jobs/README.md ("Arguments"; StageOptions reads them), which the test
+   * checks still names each one: the store and the configuration for every stage; for publish and
+   * finalize also the run ledger (without it the ledger would silently be the data bucket, not the
+   * one the functions admit runs in), the BigQuery warehouse, its location and the project
+   * (finalize's Pub/Sub topics). The run itself (CONVERGENCE_RUN_ID, …) is the workflow's
+   * per-execution override, not the job's environment.
+   */
+  private static final Map<String, List<String>> STAGE_SETTINGS =
+      Map.of(
+          "convergence-ingest",
+          List.of("CONVERGENCE_STORE", "CONVERGENCE_CONFIG_URI"),
+          "convergence-check",
+          List.of("CONVERGENCE_STORE", "CONVERGENCE_CONFIG_URI"),
+          "convergence-publish",
+          List.of(
+              "CONVERGENCE_STORE",
+              "CONVERGENCE_CONFIG_URI",
+              "CONVERGENCE_LEDGER",
+              "CONVERGENCE_WAREHOUSE",
+              "CONVERGENCE_REGION",
+              "CONVERGENCE_PROJECT_ID"),
+          "convergence-finalize",
+          List.of(
+              "CONVERGENCE_STORE",
+              "CONVERGENCE_CONFIG_URI",
+              "CONVERGENCE_LEDGER",
+              "CONVERGENCE_WAREHOUSE",
+              "CONVERGENCE_REGION",
+              "CONVERGENCE_PROJECT_ID"));
+
+  private static final Pattern ASSIGNED_SETTING = Pattern.compile("\\b(CONVERGENCE_\\w+)\\s*=");
+
+  private JsonNode rootModuleCall(String name) {
+    return config.files("").stream()
+        .map(f -> f.path("module").path(name).path(0))
+        .filter(JsonNode::isObject)
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no module." + name + " in the root"));
+  }
+
+  /** Every literal local map of the root module, by name. */
+  private Map<String, JsonNode> rootLocals() {
+    Map<String, JsonNode> locals = new java.util.TreeMap<>();
+    config
+        .files("")
+        .forEach(
+            f ->
+                f.path("locals")
+                    .forEach(
+                        block ->
+                            block.properties().forEach(e -> locals.put(e.getKey(), e.getValue()))));
+    return locals;
+  }
+
+  /**
+   * The environment every Cloud Run job gets, name => value expression: the root's {@code
+   * environment} argument of module.run_jobs (literal local maps it merges), as the module sets it
+   * on each job's container.
+   */
+  private Map<String, String> stageJobEnvironment() {
+    JsonNode env =
+        config
+            .resources("modules/run-jobs", "resource")
+            .get("google_cloud_run_v2_job.this")
+            .path("template")
+            .path(0)
+            .path("template")
+            .path(0)
+            .path("containers")
+            .path(0)
+            .path("dynamic")
+            .path("env")
+            .path(0);
+    String forEach = env.path("for_each").asText();
+    assertThat(References.find(References.VARIABLE, forEach))
+        .as("modules/run-jobs: every job's env comes from var.environment")
+        .contains("environment");
+    assertThat(env.path("content").path(0).path("name").asText()).isEqualTo("${env.key}");
+    assertThat(env.path("content").path(0).path("value").asText()).isEqualTo("${env.value}");
+
+    Map<String, String> given = new java.util.TreeMap<>();
+    String argument = rootModuleCall("run_jobs").path("environment").asText();
+    Map<String, JsonNode> locals = rootLocals();
+    for (String local : References.find(References.LOCAL, argument)) {
+      JsonNode map = locals.get(local);
+      assertThat(map).as("local.%s is a literal map", local).isNotNull();
+      assertThat(map.isObject()).as("local.%s is a literal map", local).isTrue();
+      map.properties().forEach(e -> given.put(e.getKey(), e.getValue().asText()));
+    }
+    var inline = ASSIGNED_SETTING.matcher(argument + " " + forEach);
+    while (inline.find()) {
+      given.putIfAbsent(inline.group(1), "(inline)");
+    }
+    return given;
+  }
+
+  @Test
+  void everyStageJobSetsEverySettingItsStageRequires() throws java.io.IOException {
+    String stagesReadme =
+        java.nio.file.Files.readString(
+            Path.of(System.getProperty("terraform.dir", "."))
+                .resolve("../run-jobs/README.md")
+                .normalize());
+    Set<String> jobs = new TreeSet<>();
+    rootModuleCall("run_jobs").path("jobs").fieldNames().forEachRemaining(jobs::add);
+    assertThat(jobs).containsExactlyInAnyOrderElementsOf(STAGE_SETTINGS.keySet());
+
+    Map<String, String> environment = stageJobEnvironment();
+    SoftAssertions soft = new SoftAssertions();
+    STAGE_SETTINGS.forEach(
+        (job, required) -> {
+          for (String name : required) {
+            soft.assertThat(stagesReadme)
+                .as("run-jobs/README.md documents %s", name)
+                .containsPattern("\\| `--[a-z-]+` \\| `" + name + "` \\|");
+          }
+          soft.assertThat(environment.keySet()).as("environment of %s", job).containsAll(required);
+        });
+    soft.assertThat(environment)
+        .as("the stages' settings")
+        .containsEntry("CONVERGENCE_STORE", "gs://${module.storage.bucket_names[\"data\"]}")
+        .containsEntry(
+            "CONVERGENCE_CONFIG_URI", "gs://${module.storage.bucket_names[\"ledger\"]}/config/")
+        .containsEntry("CONVERGENCE_LEDGER", "gs://${module.storage.bucket_names[\"ledger\"]}")
+        .containsEntry("CONVERGENCE_WAREHOUSE", "bigquery:${var.project_id}")
+        .containsEntry("CONVERGENCE_REGION", "${var.region}")
+        .containsEntry("CONVERGENCE_PROJECT_ID", "${var.project_id}");
+    soft.assertAll();
+  }
+
+  @Test
+  void theStagesStoreIsTheBucketWhoseStagingPrefixTheWorkflowHandsTheFlinkJob() {
+    Map<String, String> environment = stageJobEnvironment();
+    String workflowBucket =
+        rootLocals().get("runtime_environment").path("CONVERGENCE_STAGING_BUCKET").asText();
+
+    assertThat(workflowBucket).isEqualTo("${module.storage.bucket_names[\"data\"]}");
+    assertThat(environment.get("CONVERGENCE_STORE")).isEqualTo("gs://" + workflowBucket);
+  }
+
+  @Test
+  void theDataBucketExpiresOnlyStagingAndOnlyStagingIsWritable() {
+    JsonNode buckets =
+        config.files("modules/storage").stream()
+            .flatMap(
+                f -> java.util.stream.StreamSupport.stream(f.path("locals").spliterator(), false))
+            .map(block -> block.path("buckets"))
+            .filter(JsonNode::isObject)
+            .findFirst()
+            .orElseThrow();
+    Set<String> keys = new TreeSet<>();
+    buckets.fieldNames().forEachRemaining(keys::add);
+    assertThat(keys).containsExactly("artifacts", "data", "flink", "ledger");
+    assertThat(buckets.path("data").path("expiring_prefixes").toString())
+        .isEqualTo("[\"staging/\"]");
+    for (String other : List.of("artifacts", "flink", "ledger")) {
+      assertThat(buckets.path(other).path("expiring_prefixes")).as(other).isEmpty();
+    }
+    JsonNode expiry =
+        config
+            .resources("modules/storage", "resource")
+            .get("google_storage_bucket.this")
+            .path("dynamic")
+            .path("lifecycle_rule")
+            .path(0)
+            .path("content")
+            .path(0)
+            .path("condition")
+            .path(0);
+    assertThat(expiry.path("matches_prefix").asText()).isEqualTo("${lifecycle_rule.value}");
+    assertThat(expiry.path("age").asText()).isEqualTo("${var.staging_retention_days}");
+
+    SoftAssertions soft = new SoftAssertions();
+    for (JsonNode grant : rootModuleCall("storage").path("grants")) {
+      String role = grant.path("role").asText();
+      if (!grant.path("bucket").asText().equals("data")) {
+        continue;
+      }
+      soft.assertThat(role)
+          .as("data bucket grant to %s", grant.path("member").asText())
+          .isIn("roles/storage.objectViewer", "roles/storage.objectUser");
+      if (!role.equals("roles/storage.objectViewer")) {
+        soft.assertThat(grant.path("prefix").asText())
+            .as("%s of %s on the data bucket", role, grant.path("member").asText())
+            .isEqualTo("staging/");
+      }
+    }
+    soft.assertAll();
+  }
+
+  @Test
+  void everyStageJobRunsTheImageRunJobsBuildsForIt() throws java.io.IOException {
+    String pom =
+        java.nio.file.Files.readString(
+            Path.of(System.getProperty("terraform.dir", "."))
+                .resolve("../run-jobs/pom.xml")
+                .normalize());
+    Set<String> built = new TreeSet<>();
+    var image =
+        Pattern.compile(
+                "<image>\\$\\{convergence\\.image\\.repository}/([\\w-]+):\\$\\{convergence\\.image\\.tag}</image>")
+            .matcher(pom);
+    while (image.find()) {
+      built.add(image.group(1));
+    }
+
+    JsonNode jobs = rootModuleCall("run_jobs").path("jobs");
+    Set<String> names = new TreeSet<>();
+    jobs.fieldNames().forEachRemaining(names::add);
+    assertThat(built).as("run-jobs images (profile images)").isEqualTo(names);
+    jobs.properties()
+        .forEach(
+            job ->
+                assertThat(job.getValue().path("image").asText())
+                    .as(job.getKey())
+                    .isEqualTo("${local.image_prefix}/" + job.getKey() + ":${var.image_tag}"));
+  }
 }
