@@ -41,7 +41,12 @@ public enum StageError {
   /** The warehouse refused the request as wrong, or a table's column types differ. */
   WAREHOUSE_REFUSED(ExitCode.BAD_INPUT),
   /** A warehouse table lacks catalogue columns: run the additive migration first. */
-  WAREHOUSE_OUT_OF_DATE(ExitCode.USAGE);
+  WAREHOUSE_OUT_OF_DATE(ExitCode.USAGE),
+  /**
+   * BigQuery refused the billing-export extract for good (no such table, no access, an invalid
+   * query): retrying cannot help.
+   */
+  EXPORT_REFUSED(ExitCode.BAD_INPUT);
 
   private final ExitCode exitCode;
 

@@ -19,6 +19,8 @@ import com.google.cloud.bigquery.BigQueryException;
 import com.google.cloud.bigquery.BigQueryOptions;
 import dev.convergence.core.request.BillingPeriod;
 import dev.convergence.core.store.ObjectStoreException;
+import dev.convergence.stages.StageError;
+import dev.convergence.stages.StageException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -112,7 +114,7 @@ class BigQueryBillingExportExtractorTest {
   }
 
   @Test
-  void aQueryBigQueryRefusesIsATransientStoreFailureWithBigQuerysMessage() {
+  void aMissingTableIsAPermanentRefusalWithBigQuerysMessage() {
     server.stubFor(
         post(urlPathEqualTo(QUERIES))
             .willReturn(
@@ -125,7 +127,7 @@ class BigQueryBillingExportExtractorTest {
     Throwable thrown = catchThrowable(this::extractOctober);
 
     assertThat(thrown)
-        .isExactlyInstanceOf(ObjectStoreException.class)
+        .isExactlyInstanceOf(StageException.class)
         .hasMessage(
             "the extract of "
                 + TABLE
@@ -133,11 +135,24 @@ class BigQueryBillingExportExtractorTest {
                 + " acme-billing:billing_export.gcp_billing_export_resource_v1_01A2B3 was not found"
                 + " in location US")
         .hasCauseInstanceOf(BigQueryException.class);
+    assertThat(((StageException) thrown).error()).isEqualTo(StageError.EXPORT_REFUSED);
+    assertThat(StageError.EXPORT_REFUSED.exitCode().code()).isEqualTo(3);
     assertThat(requests()).containsExactly("POST " + QUERIES);
   }
 
   @Test
-  void anExportJobThatFailsAfterItStartedIsATransientStoreFailureWithTheJobsError() {
+  void aRateLimitedExtractIsATransientStoreFailureCloudRunRetries() {
+    server.stubFor(
+        post(urlPathEqualTo(QUERIES))
+            .willReturn(error(429, "rateLimitExceeded", "Exceeded rate limits: too many jobs")));
+
+    assertThat(catchThrowable(this::extractOctober))
+        .isExactlyInstanceOf(ObjectStoreException.class)
+        .hasMessageEndingWith("Exceeded rate limits: too many jobs");
+  }
+
+  @Test
+  void anExportJobDeniedAccessAfterItStartedIsAPermanentRefusalWithTheJobsError() {
     String denied =
         "Access Denied: File gs://convergence-test-data/staging/acme_corp/2026-10-run1/extract/"
             + "000000000000.parquet: Permission denied while writing data";
@@ -174,7 +189,7 @@ class BigQueryBillingExportExtractorTest {
     Throwable thrown = catchThrowable(this::extractOctober);
 
     assertThat(thrown)
-        .isExactlyInstanceOf(ObjectStoreException.class)
+        .isExactlyInstanceOf(StageException.class)
         .hasMessage("the extract of " + TABLE + " failed: " + denied)
         .hasCauseInstanceOf(BigQueryException.class);
     assertThat(((BigQueryException) thrown.getCause()).getReason()).isEqualTo("accessDenied");
