@@ -7,4 +7,4 @@ cd "$(dirname "$0")/.."
 mvn -B -q -pl gke-taskmanager -am install -DskipTests -DskipITs -Dspotless.check.skip >/dev/null
 mvn -B -q -pl gke-taskmanager test-compile exec:exec \
   -Dexec.classpathScope=test -Dexec.executable=java \
-  -Dexec.args="-Xmx1g -Dbench.dir=gke-taskmanager/target/focus-bench -cp %classpath dev.convergence.flink.bench.FocusJobBenchmark $*"
+  -Dexec.args="-Xmx1g -Dbench.dir=target/focus-bench -cp %classpath dev.convergence.flink.bench.FocusJobBenchmark $*"
