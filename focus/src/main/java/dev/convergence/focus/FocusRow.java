@@ -1,5 +1,6 @@
 package dev.convergence.focus;
 
+import dev.convergence.core.focus.FocusSpec;
 import dev.convergence.core.provider.Provider;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -90,65 +91,7 @@ public record FocusRow(
     implements Converted {
 
   /** The FOCUS 1.2 column names, exactly as the specification spells them, in its order. */
-  public static final List<String> FOCUS_COLUMNS =
-      List.of(
-          "BilledCost",
-          "BillingAccountId",
-          "BillingAccountName",
-          "BillingCurrency",
-          "BillingPeriodEnd",
-          "BillingPeriodStart",
-          "ChargeCategory",
-          "ChargeClass",
-          "ChargeDescription",
-          "ChargePeriodEnd",
-          "ChargePeriodStart",
-          "ContractedCost",
-          "EffectiveCost",
-          "InvoiceIssuerName",
-          "ListCost",
-          "PricingQuantity",
-          "PricingUnit",
-          "ProviderName",
-          "PublisherName",
-          "ServiceCategory",
-          "ServiceName",
-          "AvailabilityZone",
-          "ChargeFrequency",
-          "InvoiceId",
-          "ServiceSubcategory",
-          "BillingAccountType",
-          "CapacityReservationId",
-          "CapacityReservationStatus",
-          "CommitmentDiscountCategory",
-          "CommitmentDiscountId",
-          "CommitmentDiscountName",
-          "CommitmentDiscountQuantity",
-          "CommitmentDiscountStatus",
-          "CommitmentDiscountType",
-          "CommitmentDiscountUnit",
-          "ConsumedQuantity",
-          "ConsumedUnit",
-          "ContractedUnitPrice",
-          "ListUnitPrice",
-          "PricingCategory",
-          "PricingCurrency",
-          "PricingCurrencyContractedUnitPrice",
-          "PricingCurrencyEffectiveCost",
-          "PricingCurrencyListUnitPrice",
-          "RegionId",
-          "RegionName",
-          "ResourceId",
-          "ResourceName",
-          "ResourceType",
-          "SkuId",
-          "SkuMeter",
-          "SkuPriceDetails",
-          "SkuPriceId",
-          "SubAccountId",
-          "SubAccountName",
-          "SubAccountType",
-          "Tags");
+  public static final List<String> FOCUS_COLUMNS = FocusSpec.COLUMNS;
 
   /** The Convergence extension columns, after the FOCUS ones. */
   public static final List<String> X_COLUMNS =

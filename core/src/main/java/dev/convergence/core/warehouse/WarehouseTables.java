@@ -9,6 +9,7 @@ import static dev.convergence.core.warehouse.ColumnType.INT64;
 import static dev.convergence.core.warehouse.ColumnType.STRING;
 import static dev.convergence.core.warehouse.ColumnType.TIMESTAMP;
 
+import dev.convergence.core.focus.FocusSpec;
 import dev.convergence.core.tenant.Tenant;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,67 +47,6 @@ public final class WarehouseTables {
 
   private static final Set<String> FOCUS_TIMESTAMPS =
       Set.of("BillingPeriodEnd", "BillingPeriodStart", "ChargePeriodEnd", "ChargePeriodStart");
-
-  /** The FOCUS 1.2 column names, exactly as the specification spells them, in its order. */
-  public static final List<String> FOCUS_COLUMNS =
-      List.of(
-          "BilledCost",
-          "BillingAccountId",
-          "BillingAccountName",
-          "BillingCurrency",
-          "BillingPeriodEnd",
-          "BillingPeriodStart",
-          "ChargeCategory",
-          "ChargeClass",
-          "ChargeDescription",
-          "ChargePeriodEnd",
-          "ChargePeriodStart",
-          "ContractedCost",
-          "EffectiveCost",
-          "InvoiceIssuerName",
-          "ListCost",
-          "PricingQuantity",
-          "PricingUnit",
-          "ProviderName",
-          "PublisherName",
-          "ServiceCategory",
-          "ServiceName",
-          "AvailabilityZone",
-          "ChargeFrequency",
-          "InvoiceId",
-          "ServiceSubcategory",
-          "BillingAccountType",
-          "CapacityReservationId",
-          "CapacityReservationStatus",
-          "CommitmentDiscountCategory",
-          "CommitmentDiscountId",
-          "CommitmentDiscountName",
-          "CommitmentDiscountQuantity",
-          "CommitmentDiscountStatus",
-          "CommitmentDiscountType",
-          "CommitmentDiscountUnit",
-          "ConsumedQuantity",
-          "ConsumedUnit",
-          "ContractedUnitPrice",
-          "ListUnitPrice",
-          "PricingCategory",
-          "PricingCurrency",
-          "PricingCurrencyContractedUnitPrice",
-          "PricingCurrencyEffectiveCost",
-          "PricingCurrencyListUnitPrice",
-          "RegionId",
-          "RegionName",
-          "ResourceId",
-          "ResourceName",
-          "ResourceType",
-          "SkuId",
-          "SkuMeter",
-          "SkuPriceDetails",
-          "SkuPriceId",
-          "SubAccountId",
-          "SubAccountName",
-          "SubAccountType",
-          "Tags");
 
   /** FOCUS rows, one per charge; partitioned by charge day, clustered by provider and account. */
   public static final TableSchema FOCUS_COSTS =
@@ -256,7 +196,7 @@ public final class WarehouseTables {
 
   private static List<Column> focusColumns() {
     List<Column> columns = new ArrayList<>();
-    for (String name : FOCUS_COLUMNS) {
+    for (String name : FocusSpec.COLUMNS) {
       ColumnType type =
           FOCUS_DECIMALS.contains(name)
               ? DECIMAL

@@ -3,6 +3,7 @@ package dev.convergence.core.warehouse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.convergence.core.focus.FocusSpec;
 import dev.convergence.core.provider.Provider;
 import dev.convergence.core.request.BillingPeriod;
 import java.time.Instant;
@@ -14,10 +15,10 @@ class WarehouseTablesTest {
 
   @Test
   void focusCostsHoldsTheFocusColumnsThenTheExtensionColumns() {
-    assertThat(WarehouseTables.FOCUS_COLUMNS).hasSize(57).doesNotHaveDuplicates();
+    assertThat(FocusSpec.COLUMNS).hasSize(57).doesNotHaveDuplicates();
     assertThat(WarehouseTables.FOCUS_COSTS.columnNames())
         .hasSize(67)
-        .startsWith(WarehouseTables.FOCUS_COLUMNS.toArray(String[]::new))
+        .startsWith(FocusSpec.COLUMNS.toArray(String[]::new))
         .endsWith(
             "x_snapshot_id",
             "x_row_identity",
