@@ -10,6 +10,7 @@ import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
@@ -21,20 +22,28 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** In-memory HTTP requests and responses for calling HTTP functions directly in unit tests. */
-final class TestingHttp {
+/**
+ * In-memory HTTP requests and responses, for calling an HTTP function in this JVM as the Functions
+ * Framework would: the local workflow's call to AdmitRun, and the functions' unit tests.
+ */
+public final class InProcessHttp {
 
-  private TestingHttp() {}
+  private InProcessHttp() {}
 
-  static Request get(String pathAndQuery) {
+  public static Request get(String pathAndQuery) {
     return new Request("GET", pathAndQuery, new byte[0]);
   }
 
-  static Request post(String path, String body) {
-    return new Request("POST", path, body.getBytes(UTF_8));
+  public static Request post(String path, String body) {
+    return post(path, body.getBytes(UTF_8));
   }
 
-  record Request(String method, String uri, byte[] body) implements HttpRequest {
+  public static Request post(String path, byte[] body) {
+    return new Request("POST", path, body);
+  }
+
+  /** A request with a method, a path (and query) and a JSON body. */
+  public record Request(String method, String uri, byte[] body) implements HttpRequest {
 
     @Override
     public String getMethod() {
@@ -110,7 +119,8 @@ final class TestingHttp {
     }
   }
 
-  static final class Response implements HttpResponse {
+  /** What the function answered: status, headers and body, held in memory. */
+  public static final class Response implements HttpResponse {
     private int status = 200;
     private String contentType;
     private final Map<String, List<String>> headers = new LinkedHashMap<>();
@@ -156,15 +166,21 @@ final class TestingHttp {
       return new BufferedWriter(new OutputStreamWriter(body, UTF_8));
     }
 
-    int status() {
+    public int status() {
       return status;
     }
 
-    JsonNode json() {
+    /** The body's bytes, as written so far. */
+    public byte[] body() {
+      return body.toByteArray();
+    }
+
+    /** The body as JSON. */
+    public JsonNode json() {
       try {
         return new ObjectMapper().readTree(body.toByteArray());
-      } catch (Exception e) {
-        throw new AssertionError("not JSON: " + body.toString(UTF_8), e);
+      } catch (IOException e) {
+        throw new IllegalStateException("not JSON: " + body.toString(UTF_8), e);
       }
     }
   }

@@ -51,15 +51,15 @@ class HttpFunctionsTest {
       "{\"tenant_id\":\"acme_corp\",\"pipeline\":\"aws-cur\",\"billing_period\":\"2026-10\","
           + "\"trigger\":\"workflow\"}";
 
-  private TestingHttp.Response admit(String body) throws Exception {
-    TestingHttp.Response response = new TestingHttp.Response();
-    admitRun.service(TestingHttp.post("/", body), response);
+  private InProcessHttp.Response admit(String body) throws Exception {
+    InProcessHttp.Response response = new InProcessHttp.Response();
+    admitRun.service(InProcessHttp.post("/", body), response);
     return response;
   }
 
-  private TestingHttp.Response status(String query) throws Exception {
-    TestingHttp.Response response = new TestingHttp.Response();
-    runStatus.service(TestingHttp.get("/?" + query), response);
+  private InProcessHttp.Response status(String query) throws Exception {
+    InProcessHttp.Response response = new InProcessHttp.Response();
+    runStatus.service(InProcessHttp.get("/?" + query), response);
     return response;
   }
 
@@ -67,8 +67,8 @@ class HttpFunctionsTest {
   void aDirectlyStartedWorkflowIsAdmittedOnceUnderItsExecutionsId() throws Exception {
     String body = "{\"request\":" + REQUEST + ",\"execution\":\"" + EXECUTION + "\"}";
 
-    TestingHttp.Response first = admit(body);
-    TestingHttp.Response retried = admit(body);
+    InProcessHttp.Response first = admit(body);
+    InProcessHttp.Response retried = admit(body);
 
     assertThat(first.status()).isEqualTo(200);
     assertThat(first.json().get("admission").asText()).isEqualTo("admitted");
@@ -101,9 +101,9 @@ class HttpFunctionsTest {
     String request =
         REQUEST.replace("workflow", "manual").replace("}", ",\"request_id\":\"pubsub-9\"}");
 
-    TestingHttp.Response own =
+    InProcessHttp.Response own =
         admit("{\"request\":" + request + ",\"execution\":\"" + ownExecution + "\"}");
-    TestingHttp.Response other =
+    InProcessHttp.Response other =
         admit("{\"request\":" + request + ",\"execution\":\"" + EXECUTION + "\"}");
 
     assertThat(own.status()).isEqualTo(200);
@@ -121,23 +121,23 @@ class HttpFunctionsTest {
 
   @Test
   void badInputGetsAClear4xxWithItsReason() throws Exception {
-    TestingHttp.Response noExecution = admit("{\"request\":" + REQUEST + "}");
-    TestingHttp.Response badPeriod =
+    InProcessHttp.Response noExecution = admit("{\"request\":" + REQUEST + "}");
+    InProcessHttp.Response badPeriod =
         admit(
             "{\"request\":"
                 + REQUEST.replace("2026-10", "2026-13")
                 + ",\"execution\":\""
                 + EXECUTION
                 + "\"}");
-    TestingHttp.Response unknownTenant =
+    InProcessHttp.Response unknownTenant =
         admit(
             "{\"request\":"
                 + REQUEST.replace("acme_corp", "nobody_co")
                 + ",\"execution\":\""
                 + EXECUTION
                 + "\"}");
-    TestingHttp.Response wrongMethod = new TestingHttp.Response();
-    admitRun.service(TestingHttp.get("/"), wrongMethod);
+    InProcessHttp.Response wrongMethod = new InProcessHttp.Response();
+    admitRun.service(InProcessHttp.get("/"), wrongMethod);
 
     assertThat(noExecution.status()).isEqualTo(400);
     assertThat(noExecution.json().get("reason_code").asText()).isEqualTo("MISSING_FIELD");
@@ -162,8 +162,8 @@ class HttpFunctionsTest {
             .asText();
     component.ledger().transition("acme_corp", runId, RunState.RUNNING, "ingest started");
 
-    TestingHttp.Response one = status("tenant_id=acme_corp&run_id=" + runId);
-    TestingHttp.Response recent = status("tenant_id=acme_corp&limit=5");
+    InProcessHttp.Response one = status("tenant_id=acme_corp&run_id=" + runId);
+    InProcessHttp.Response recent = status("tenant_id=acme_corp&limit=5");
 
     assertThat(one.status()).isEqualTo(200);
     assertThat(one.json().get("history")).hasSize(2);
@@ -178,11 +178,11 @@ class HttpFunctionsTest {
   void runStatusRefusesWhatItCannotAnswer() throws Exception {
     assertThat(status("run_id=x").status()).isEqualTo(400);
     assertThat(status("tenant_id=nobody_co").status()).isEqualTo(404);
-    TestingHttp.Response noRun = status("tenant_id=acme_corp&run_id=2026-10-nope");
+    InProcessHttp.Response noRun = status("tenant_id=acme_corp&run_id=2026-10-nope");
     assertThat(noRun.status()).isEqualTo(404);
     assertThat(noRun.json().get("message").asText())
         .isEqualTo("tenant acme_corp has no run 2026-10-nope");
-    TestingHttp.Response badLimit = status("tenant_id=acme_corp&limit=1000");
+    InProcessHttp.Response badLimit = status("tenant_id=acme_corp&limit=1000");
     assertThat(badLimit.status()).isEqualTo(400);
     assertThat(badLimit.json().get("message").asText())
         .isEqualTo("limit: must be a whole number from 1 to 100; got '1000'");

@@ -3,6 +3,7 @@ package dev.convergence.cli.local;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.convergence.flink.FocusJob;
 import dev.convergence.functions.AdmitRun;
+import dev.convergence.functions.InProcessHttp;
 import dev.convergence.stages.StageArguments;
 import dev.convergence.workflows.LocalStages;
 import java.util.ArrayList;
@@ -61,10 +62,10 @@ public final class LocalPipeline implements LocalStages {
   @Override
   public HttpAnswer admit(Map<String, Object> body) {
     try {
-      LocalHttp.Answer answer =
-          LocalHttp.post(admitRun, "/admit-run", JSON.writeValueAsBytes(body));
-      Object decoded =
-          answer.body().length == 0 ? null : JSON.readValue(answer.body(), Object.class);
+      InProcessHttp.Response answer = new InProcessHttp.Response();
+      admitRun.service(InProcessHttp.post("/admit-run", JSON.writeValueAsBytes(body)), answer);
+      byte[] bytes = answer.body();
+      Object decoded = bytes.length == 0 ? null : JSON.readValue(bytes, Object.class);
       return new HttpAnswer(answer.status(), decoded);
     } catch (Exception e) {
       throw new IllegalStateException("AdmitRun failed in-process: " + e.getMessage(), e);
