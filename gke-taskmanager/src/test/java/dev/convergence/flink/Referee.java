@@ -49,12 +49,7 @@ final class Referee implements AutoCloseable {
                 : "SELECT NULL::VARCHAR AS sub_account_id, NULL::VARCHAR AS service_name,"
                     + " NULL::DATE AS charge_day, NULL::VARCHAR AS severity WHERE false"));
     Path rejects = prefix.resolve("rejects");
-    boolean any;
-    try (var files = java.nio.file.Files.list(rejects)) {
-      any = files.anyMatch(f -> f.getFileName().toString().endsWith(".parquet"));
-    } catch (java.io.IOException e) {
-      any = false;
-    }
+    boolean any = hasParquet(rejects);
     execute(
         "CREATE OR REPLACE VIEW "
             + name

@@ -2,10 +2,10 @@ package dev.convergence.flink.anomaly;
 
 import dev.convergence.core.provider.Provider;
 import dev.convergence.flink.operators.DailyAggregate;
+import dev.convergence.flink.types.GroupKey;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -53,16 +53,7 @@ public record CostPoint(
 
   /** The series this point belongs to, as an unambiguous string. */
   public String seriesKey() {
-    StringBuilder key = new StringBuilder();
-    for (String part :
-        Arrays.asList(
-            provider.wireName(), billingAccountId, subAccountId, serviceName, billingCurrency)) {
-      if (part == null) {
-        key.append('-');
-      } else {
-        key.append(part.length()).append(':').append(part);
-      }
-    }
-    return key.toString();
+    return GroupKey.of(
+        provider.wireName(), billingAccountId, subAccountId, serviceName, billingCurrency);
   }
 }

@@ -2,12 +2,12 @@ package dev.convergence.flink.operators;
 
 import dev.convergence.core.provider.Provider;
 import dev.convergence.flink.allocation.AllocationBasis;
+import dev.convergence.flink.types.GroupKey;
 import dev.convergence.focus.FocusRow;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -127,29 +127,20 @@ public record DailyAggregate(
    * null marked apart from every string.
    */
   public String groupKey() {
-    StringBuilder key = new StringBuilder();
-    for (String part :
-        Arrays.asList(
-            xTenantId,
-            xRunId,
-            chargeDay.toString(),
-            billingPeriodStart == null ? null : billingPeriodStart.toString(),
-            provider.wireName(),
-            billingAccountId,
-            subAccountId,
-            serviceName,
-            regionId,
-            chargeCategory,
-            billingCurrency,
-            costCentre,
-            allocation.wireName())) {
-      if (part == null) {
-        key.append('-');
-      } else {
-        key.append(part.length()).append(':').append(part);
-      }
-    }
-    return key.toString();
+    return GroupKey.of(
+        xTenantId,
+        xRunId,
+        chargeDay.toString(),
+        billingPeriodStart == null ? null : billingPeriodStart.toString(),
+        provider.wireName(),
+        billingAccountId,
+        subAccountId,
+        serviceName,
+        regionId,
+        chargeCategory,
+        billingCurrency,
+        costCentre,
+        allocation.wireName());
   }
 
   /** This aggregate and another of the same group, summed. */
