@@ -16,6 +16,8 @@ import dev.convergence.flink.operators.PreAggregate;
 import dev.convergence.flink.operators.ReadHistory;
 import dev.convergence.flink.operators.RejectedRecord;
 import dev.convergence.flink.operators.ScoreAnomalies;
+import dev.convergence.flink.operators.SnapshotSeen;
+import dev.convergence.flink.operators.SplitByRestatement;
 import dev.convergence.flink.operators.SummaryAccumulator;
 import dev.convergence.flink.operators.SummaryEntry;
 import dev.convergence.flink.types.RecordTypeInfo;
@@ -33,16 +35,23 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * entry point hands in the real ones, tests their own):
  *
  * <pre>
- * files ─► convert (parallel, one file per call) ─┬─► AWS/Azure: keyBy account×period ─► newest snapshot ─┐
- *                                                 ├─► Google Cloud: keyBy x_row_identity ─► first only ──┴─► focus ─┐
- *                                                 └─► rejects                                                       │
- *        keyBy day×period×account×sub×service×region×category×currency×direct cost centre ─► sum at end of input ◄┘
- *                                                                                      │
- *                  daily ◄─ split unallocated cost by direct cost (one key, end of input) ◄┘
- *                    └─► usage cost per day ─┬─► keyBy series ─► score against trailing median ─► anomalies
- * history (earlier daily aggregates) ────────┘
+ * files ─► convert (parallel, one file per call) ─┬─► rejects
+ *                                                 └─► split by restatement
+ *   ├─ rows of the newest delivery ──────────────────────────────────────────────────┐ (A)
+ *   ├─ rows of older snapshots: keyBy account×period ─► newest snapshot ─────────────┤ (B)
+ *   │     └ keys the newest delivery has ─────────────────────┘ (supersede)         │
+ *   └─ Google Cloud rows: keyBy x_row_identity ─► first only ─────────────────────────┤ (C)
+ * each of A, B, C ─► FOCUS rows, and partial sums per day group within the subtask ◄──┘
+ *   keyBy day×period×account×sub×service×region×category×currency×direct cost centre ─► sum at end
+ *   ─► split unallocated cost by direct cost (one key, end of input) ─► daily
+ *        └─► usage cost per day ─┬─► keyBy series ─► score against trailing median ─► anomalies
+ * history (earlier daily) ───────┘
  * every output ─► summary (one JSON object)
  * </pre>
+ *
+ * <p>Rows of the newest delivery, all rows in a run of one delivery, never cross the network: they
+ * are written and summed in the subtask that converted them. Only rows that restatement needs keyed
+ * state for are shuffled.
  */
 public final class FocusPipeline {
 
@@ -102,32 +111,36 @@ public final class FocusPipeline {
     }
     DataStream<RejectedRecord> rejects = converted.getSideOutput(ConvertFile.REJECTS);
 
-    SingleOutputStreamOperator<FocusRow> snapshots =
-        rows.filter(row -> row.xSnapshotId() != null)
-            .name("snapshot-rows")
+    SingleOutputStreamOperator<FocusRow> newestDelivery =
+        rows.process(new SplitByRestatement(NewestSnapshot.newestDelivered(inputs)), ROW)
+            .name("split-by-restatement");
+    SingleOutputStreamOperator<FocusRow> olderSnapshots =
+        newestDelivery
+            .getSideOutput(SplitByRestatement.OLDER)
             .keyBy(NewestSnapshot::key, Types.STRING)
-            .process(new NewestSnapshot(NewestSnapshot.newestDelivered(inputs)), ROW)
+            .connect(
+                newestDelivery
+                    .getSideOutput(SplitByRestatement.SEEN)
+                    .keyBy(SnapshotSeen::key, Types.STRING))
+            .process(new NewestSnapshot(), ROW)
             .name("newest-snapshot");
     SingleOutputStreamOperator<FocusRow> appendOnly =
-        rows.filter(row -> row.xSnapshotId() == null)
-            .name("append-only-rows")
+        newestDelivery
+            .getSideOutput(SplitByRestatement.APPEND_ONLY)
             .keyBy(FocusRow::xRowIdentity, Types.STRING)
             .process(new FirstOfIdentity(), ROW)
             .name("first-of-identity");
-    DataStream<FocusRow> resolved = snapshots.union(appendOnly);
-
-    resolved.sinkTo(sinks.rows()).name("focus-rows");
-    rejects.sinkTo(sinks.rejects()).name("rejects");
 
     CostCentres centres = new CostCentres(rules.allocation());
+    DataStream<DailyAggregate> rowSums =
+        written("newest-delivery", newestDelivery, centres, sinks)
+            .union(
+                written("older-snapshots", olderSnapshots, centres, sinks),
+                written("append-only", appendOnly, centres, sinks));
+    rejects.sinkTo(sinks.rejects()).name("rejects");
+
     SingleOutputStreamOperator<DailyAggregate> daily =
-        resolved
-            .map(row -> DailyAggregate.of(row, centres.directCentre(row)), DailyAggregator.TYPE)
-            .name("row-aggregates")
-            .transform(
-                "pre-aggregate-daily",
-                DailyAggregator.TYPE,
-                new PreAggregate<>(DailyAggregate::groupKey, DailyAggregate::plus, PENDING_GROUPS))
+        rowSums
             .keyBy(DailyAggregate::groupKey, Types.STRING)
             .process(new DailyAggregator(), DailyAggregator.TYPE)
             .name("daily-aggregates")
@@ -159,27 +172,28 @@ public final class FocusPipeline {
             .name("score-anomalies");
     anomalies.sinkTo(sinks.anomalies()).name("anomalies-files");
 
+    // Every FOCUS row is in exactly one partial daily sum, so those sums count the rows too.
     DataStream<SummaryEntry> entries =
-        resolved
-            .map(row -> SummaryEntry.one(SummaryEntry.FOCUS_ROWS, row.billedCost()), ENTRY)
+        rowSums
+            .map(
+                sum -> SummaryEntry.of(SummaryEntry.FOCUS_ROWS, sum.rowCount(), sum.billedCost()),
+                ENTRY)
             .name("count-rows")
             .union(
-                rejects
-                    .map(r -> SummaryEntry.one(SummaryEntry.REJECTS, r.rawCost()), ENTRY)
-                    .name("count-rejects"),
+                summed(
+                    "count-rejects",
+                    rejects
+                        .map(r -> SummaryEntry.one(SummaryEntry.REJECTS, r.rawCost()), ENTRY)
+                        .name("reject-entries")),
                 daily
                     .map(a -> SummaryEntry.one(SummaryEntry.DAILY, a.billedCost()), ENTRY)
                     .name("count-daily"),
                 anomalies
                     .map(a -> SummaryEntry.one(SummaryEntry.ANOMALIES, a.effectiveCost()), ENTRY)
                     .name("count-anomalies"),
-                snapshots.getSideOutput(NewestSnapshot.SUPERSEDED),
-                appendOnly.getSideOutput(FirstOfIdentity.DUPLICATES));
+                summed("count-superseded", olderSnapshots.getSideOutput(NewestSnapshot.SUPERSEDED)),
+                summed("count-duplicates", appendOnly.getSideOutput(FirstOfIdentity.DUPLICATES)));
     entries
-        .transform(
-            "pre-aggregate-summary",
-            ENTRY,
-            new PreAggregate<>(SummaryEntry::output, SummaryEntry::plus, PENDING_GROUPS))
         .keyBy(entry -> "run", Types.STRING)
         .process(new SummaryAccumulator(tenantId, runId), Types.STRING)
         .setParallelism(1)
@@ -187,5 +201,28 @@ public final class FocusPipeline {
         .sinkTo(sinks.summary())
         .setParallelism(1)
         .name("summary-file");
+  }
+
+  /**
+   * Writes one resolved stream of FOCUS rows and sums it per daily group within the subtask. Each
+   * resolved stream gets its own sink and sums, chained to the operator that resolved it: a union
+   * of the streams would send every row through a serializer once more.
+   */
+  private static DataStream<DailyAggregate> written(
+      String branch, DataStream<FocusRow> resolved, CostCentres centres, FocusSinks sinks) {
+    resolved.sinkTo(sinks.rows()).name("focus-rows-" + branch);
+    return resolved
+        .map(row -> DailyAggregate.of(row, centres.directCentre(row)), DailyAggregator.TYPE)
+        .name("row-aggregates-" + branch)
+        .transform(
+            "pre-aggregate-daily-" + branch,
+            DailyAggregator.TYPE,
+            new PreAggregate<>(DailyAggregate::groupKey, DailyAggregate::plus, PENDING_GROUPS));
+  }
+
+  /** One entry per row becomes one partial sum per subtask before it leaves the subtask. */
+  private static DataStream<SummaryEntry> summed(String name, DataStream<SummaryEntry> entries) {
+    return entries.transform(
+        name, ENTRY, new PreAggregate<>(SummaryEntry::output, SummaryEntry::plus, PENDING_GROUPS));
   }
 }

@@ -14,39 +14,33 @@ import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
 /**
  * Restatements for snapshot providers (AWS, Azure), keyed by provider × billing account × billing
- * period: keeps the rows of the newest snapshot seen (snapshot ids are delivery instants, compared
- * as instants) and drops every row of an older one, whatever order files arrive in; dropped rows
- * are counted in {@link #SUPERSEDED}.
+ * period ({@link #key}): of the rows of older deliveries (first input), keeps those of the newest
+ * snapshot seen and drops every row of an older one, whatever order files arrive in; dropped rows
+ * are counted in {@link #SUPERSEDED}. Snapshot ids are delivery instants, compared as instants.
  *
- * <p>Rows of the newest snapshot among the job's inputs (per provider) cannot be superseded, so
- * they pass straight through, and older rows of their key are dropped on sight. Only rows of older
- * snapshots wait in keyed state, until the input ends (the final watermark), for a newer one that
- * may still come. A run whose inputs are one delivery (as ingest's manifest gives) keeps nothing.
+ * <p>Rows of the newest delivery among the job's inputs never come here ({@link SplitByRestatement}
+ * passes them straight on); the second input says that a key has some ({@link SnapshotSeen}), which
+ * supersedes every row of that key waiting here or still to come. Rows of an older delivery wait in
+ * keyed state until the input ends (the final watermark), in case a newer snapshot of their key
+ * still comes.
  */
-public final class NewestSnapshot extends KeyedProcessFunction<String, FocusRow, FocusRow> {
+public final class NewestSnapshot
+    extends KeyedCoProcessFunction<String, FocusRow, SnapshotSeen, FocusRow> {
 
   private static final long serialVersionUID = 1L;
 
   public static final OutputTag<SummaryEntry> SUPERSEDED =
       new OutputTag<>("superseded", new RecordTypeInfo<>(SummaryEntry.class));
 
-  private final HashMap<Provider, String> newestDelivered;
   private transient ValueState<String> newest;
   private transient ListState<FocusRow> rows;
   private transient Map<String, Instant> instants;
-
-  /**
-   * @param newestDelivered the newest snapshot id among the job's inputs, per provider
-   */
-  public NewestSnapshot(Map<Provider, String> newestDelivered) {
-    this.newestDelivered = new HashMap<>(newestDelivered);
-  }
 
   /** The newest snapshot id of each snapshot provider among {@code inputs}. */
   public static Map<Provider, String> newestDelivered(List<InputFile> inputs) {
@@ -82,18 +76,9 @@ public final class NewestSnapshot extends KeyedProcessFunction<String, FocusRow,
   }
 
   @Override
-  public void processElement(FocusRow row, Context ctx, Collector<FocusRow> out) throws Exception {
+  public void processElement1(FocusRow row, Context ctx, Collector<FocusRow> out) throws Exception {
     String snapshot = row.xSnapshotId();
     String current = newest.value();
-    String last = newestDelivered.get(row.xProvider());
-    if (last != null && compareIds(snapshot, last) >= 0) {
-      if (current == null || compareIds(current, snapshot) < 0) {
-        supersedeKept(current, ctx);
-        newest.update(snapshot);
-      }
-      out.collect(row);
-      return;
-    }
     int order = current == null ? 1 : compareIds(snapshot, current);
     if (order > 0) {
       supersedeKept(current, ctx);
@@ -104,6 +89,16 @@ public final class NewestSnapshot extends KeyedProcessFunction<String, FocusRow,
       rows.add(row);
     } else {
       ctx.output(SUPERSEDED, SummaryEntry.one(SummaryEntry.SUPERSEDED, row.billedCost()));
+    }
+  }
+
+  @Override
+  public void processElement2(SnapshotSeen seen, Context ctx, Collector<FocusRow> out)
+      throws Exception {
+    String current = newest.value();
+    if (current == null || compareIds(current, seen.snapshotId()) < 0) {
+      supersedeKept(current, ctx);
+      newest.update(seen.snapshotId());
     }
   }
 

@@ -19,7 +19,12 @@ public record SummaryEntry(String output, long rows, BigDecimal cost) {
   }
 
   public static SummaryEntry one(String output, BigDecimal cost) {
-    return new SummaryEntry(output, 1, cost == null ? BigDecimal.ZERO : cost);
+    return of(output, 1, cost);
+  }
+
+  /** {@code rows} rows costing {@code cost} in all; a null cost counts as zero. */
+  public static SummaryEntry of(String output, long rows, BigDecimal cost) {
+    return new SummaryEntry(output, rows, cost == null ? BigDecimal.ZERO : cost);
   }
 
   /** This contribution and another to the same output, summed. */
