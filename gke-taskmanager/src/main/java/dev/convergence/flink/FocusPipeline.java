@@ -6,6 +6,8 @@ import dev.convergence.flink.anomaly.Anomaly;
 import dev.convergence.flink.anomaly.CostPoint;
 import dev.convergence.flink.anomaly.PointOrigin;
 import dev.convergence.flink.args.InputFile;
+import dev.convergence.flink.input.FileRange;
+import dev.convergence.flink.input.PlanRanges;
 import dev.convergence.flink.operators.AllocateSharedCost;
 import dev.convergence.flink.operators.ConvertFile;
 import dev.convergence.flink.operators.DailyAggregate;
@@ -35,8 +37,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * entry point hands in the real ones, tests their own):
  *
  * <pre>
- * files ─► convert (parallel, one file per call) ─┬─► rejects
- *                                                 └─► split by restatement
+ * files ─► cut into parts of whole records ─► convert (parallel, a part per call) ─┬─► rejects
+ *                                                                                  └─► split by restatement
  *   ├─ rows of the newest delivery ──────────────────────────────────────────────────┐ (A)
  *   ├─ rows of older snapshots: keyBy account×period ─► newest snapshot ─────────────┤ (B)
  *   │     └ keys the newest delivery has ─────────────────────┘ (supersede)         │
@@ -58,6 +60,15 @@ public final class FocusPipeline {
   static final RecordTypeInfo<FocusRow> ROW = RecordTypeInfo.FOCUS_ROW;
   static final RecordTypeInfo<SummaryEntry> ENTRY = new RecordTypeInfo<>(SummaryEntry.class);
 
+  static final RecordTypeInfo<FileRange> RANGE = new RecordTypeInfo<>(FileRange.class);
+
+  /**
+   * About how large a part of a text file one converter call reads: small enough that a large file
+   * keeps every subtask busy and checkpoints come every few seconds, large enough that reading each
+   * part's header again costs nothing.
+   */
+  static final long PART_BYTES = 32L << 20;
+
   /** How many groups a subtask sums locally before it sends them on (checkpoints flush too). */
   static final int PENDING_GROUPS = 50_000;
 
@@ -65,20 +76,23 @@ public final class FocusPipeline {
   private final String runId;
   private final ProcessingRules rules;
   private final MapFunction<FocusRow, FocusRow> conversionTap;
+  private final long partBytes;
 
   public FocusPipeline(String tenantId, String runId, ProcessingRules rules) {
-    this(tenantId, runId, rules, null);
+    this(tenantId, runId, rules, null, PART_BYTES);
   }
 
   private FocusPipeline(
       String tenantId,
       String runId,
       ProcessingRules rules,
-      MapFunction<FocusRow, FocusRow> conversionTap) {
+      MapFunction<FocusRow, FocusRow> conversionTap,
+      long partBytes) {
     this.tenantId = Objects.requireNonNull(tenantId, "tenantId");
     this.runId = Objects.requireNonNull(runId, "runId");
     this.rules = Objects.requireNonNull(rules, "rules");
     this.conversionTap = conversionTap;
+    this.partBytes = partBytes;
   }
 
   /**
@@ -86,7 +100,14 @@ public final class FocusPipeline {
    * that inject a failure.
    */
   public FocusPipeline withConversionTap(MapFunction<FocusRow, FocusRow> tap) {
-    return new FocusPipeline(tenantId, runId, rules, Objects.requireNonNull(tap, "tap"));
+    return new FocusPipeline(tenantId, runId, rules, Objects.requireNonNull(tap, "tap"), partBytes);
+  }
+
+  /**
+   * A pipeline that cuts text files into parts of about {@code bytes}: for tests on small files.
+   */
+  public FocusPipeline withPartBytes(long bytes) {
+    return new FocusPipeline(tenantId, runId, rules, conversionTap, bytes);
   }
 
   /**
@@ -104,7 +125,13 @@ public final class FocusPipeline {
         env.fromData(List.copyOf(inputs), new RecordTypeInfo<>(InputFile.class))
             .name("input-files");
     SingleOutputStreamOperator<FocusRow> converted =
-        files.rebalance().process(new ConvertFile(tenantId, runId), ROW).name("convert-to-focus");
+        files
+            .rebalance()
+            .process(new PlanRanges(partBytes), RANGE)
+            .name("cut-into-parts")
+            .rebalance()
+            .process(new ConvertFile(tenantId, runId), ROW)
+            .name("convert-to-focus");
     DataStream<FocusRow> rows = converted;
     if (conversionTap != null) {
       rows = converted.map(conversionTap, ROW).name("conversion-tap");

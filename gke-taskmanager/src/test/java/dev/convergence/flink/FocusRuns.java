@@ -24,6 +24,9 @@ final class FocusRuns {
   static final String TENANT = "acme_corp";
   static final String RUN = "acme_corp-2026-10-it";
 
+  /** Parts small enough that every generated text file is converted in many parts. */
+  static final long PART_BYTES = 16 << 10;
+
   private FocusRuns() {}
 
   static JobArguments arguments(List<InputFile> inputs, Path output, String backend, String mode)
@@ -78,7 +81,8 @@ final class FocusRuns {
     }
     StreamExecutionEnvironment env =
         StreamExecutionEnvironment.createLocalEnvironment(args.parallelism(), conf);
-    FocusPipeline pipeline = new FocusPipeline(args.tenantId(), args.runId(), args.rules());
+    FocusPipeline pipeline =
+        new FocusPipeline(args.tenantId(), args.runId(), args.rules()).withPartBytes(PART_BYTES);
     if (tap != null) {
       pipeline = pipeline.withConversionTap(tap);
     }

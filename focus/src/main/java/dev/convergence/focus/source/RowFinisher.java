@@ -54,7 +54,7 @@ public final class RowFinisher {
               .xRunId(context.runId())
               .xProvider(provider)
               .xSourceFile(context.sourceFile())
-              .xSourceLine(line)
+              .xSourceLine(context.fileLine(line))
               .xSnapshotId(context.snapshotId())
               .build();
       List<Violation> violations = conformance.check(row);
@@ -71,6 +71,7 @@ public final class RowFinisher {
   }
 
   public Outcome reject(RejectReason reason, String message, long line, BigDecimal rawCost) {
-    return Outcome.rejected(new Reject(reason, message, context.sourceFile(), line, rawCost));
+    return Outcome.rejected(
+        new Reject(reason, message, context.sourceFile(), context.fileLine(line), rawCost));
   }
 }

@@ -50,6 +50,16 @@ public enum InputFormat implements WireName {
     return provider;
   }
 
+  /** Whether files of this layout are Parquet, read with random access rather than as a stream. */
+  public boolean isParquet() {
+    return this == AWS_CUR_PARQUET || this == GCP_PARQUET;
+  }
+
+  /** Whether files of this layout are JSON lines, rather than CSV or Parquet. */
+  public boolean isJsonLines() {
+    return this == GCP_JSONL;
+  }
+
   /** Whether files of this layout are snapshots, resolved by the newest one. */
   public boolean snapshots() {
     return provider != Provider.GCP;
@@ -84,7 +94,11 @@ public enum InputFormat implements WireName {
     }
   }
 
-  private ConversionStream open(InputStream in, SourceContext context) throws IOException {
+  /**
+   * Opens the FOCUS conversion of a text layout's content (plain or gzip) as a stream; Parquet
+   * layouts cannot be read this way.
+   */
+  public ConversionStream open(InputStream in, SourceContext context) throws IOException {
     return switch (this) {
       case AWS_CUR -> AwsCurReader.open(in, context);
       case AWS_CUR_PARQUET, GCP_PARQUET ->

@@ -1,6 +1,8 @@
 package dev.convergence.flink.operators;
 
 import dev.convergence.flink.args.InputFile;
+import dev.convergence.flink.input.FileRange;
+import dev.convergence.flink.input.RangeReader;
 import dev.convergence.flink.parquet.Decimals;
 import dev.convergence.flink.types.RecordTypeInfo;
 import dev.convergence.focus.ConversionStream;
@@ -11,19 +13,19 @@ import dev.convergence.focus.Reject;
 import dev.convergence.focus.RejectReason;
 import dev.convergence.focus.SourceContext;
 import java.io.IOException;
-import org.apache.flink.core.fs.Path;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
 /**
- * Converts one input file to FOCUS rows with the focus library's reader for its layout, through
- * Flink's file systems (local, or {@code gs://} through the cluster's plugin). Rows go to the main
- * output; rejects, a file whose header lacks required columns, and rows whose amounts do not fit
- * the output's decimal scale go to {@link #REJECTS}. A file is read within one call, so a
- * checkpoint never falls inside a file.
+ * Converts one part of an input file ({@link FileRange}) to FOCUS rows with the focus library's
+ * reader for its layout, through Flink's file systems (local, or {@code gs://} through the
+ * cluster's plugin). Rows go to the main output; rejects, a file whose header lacks required
+ * columns (reported once, by the part at its start), and rows whose amounts do not fit the output's
+ * decimal scale go to {@link #REJECTS}. A part is read within one call, so a checkpoint never falls
+ * inside a part.
  */
-public final class ConvertFile extends ProcessFunction<InputFile, FocusRow> {
+public final class ConvertFile extends ProcessFunction<FileRange, FocusRow> {
 
   private static final long serialVersionUID = 1L;
 
@@ -39,11 +41,11 @@ public final class ConvertFile extends ProcessFunction<InputFile, FocusRow> {
   }
 
   @Override
-  public void processElement(InputFile file, Context ctx, Collector<FocusRow> out)
+  public void processElement(FileRange range, Context ctx, Collector<FocusRow> out)
       throws IOException {
+    InputFile file = range.file();
     SourceContext source = new SourceContext(tenantId, runId, file.uri(), file.snapshotId());
-    Path path = new Path(file.uri());
-    try (ConversionStream stream = file.format().open(path, source)) {
+    try (ConversionStream stream = RangeReader.open(range, source)) {
       while (stream.hasNext()) {
         Converted next = stream.next();
         if (next instanceof FocusRow row) {
@@ -65,6 +67,9 @@ public final class ConvertFile extends ProcessFunction<InputFile, FocusRow> {
         }
       }
     } catch (MissingColumnsException e) {
+      if (range.start() > 0) {
+        return;
+      }
       Reject reject =
           new Reject(RejectReason.MALFORMED_RECORD, e.getMessage(), file.uri(), 1, null);
       ctx.output(REJECTS, reject(file, reject));
