@@ -244,7 +244,7 @@ public final class FocusPipeline {
         .transform(
             "pre-aggregate-daily-" + branch,
             DailyAggregator.TYPE,
-            new PreAggregate<>(DailyAggregate::groupKey, DailyAggregate::plus, PENDING_GROUPS));
+            new PreAggregate<>(DailyAggregate::group, DailyAggregate::plus, PENDING_GROUPS));
   }
 
   /** One entry per row becomes one partial sum per subtask before it leaves the subtask. */

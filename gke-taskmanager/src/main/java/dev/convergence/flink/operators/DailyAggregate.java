@@ -143,6 +143,43 @@ public record DailyAggregate(
         allocation.wireName());
   }
 
+  /**
+   * The group this aggregate belongs to, as a value: the same groups as {@link #groupKey()}, but
+   * made and hashed without formatting dates into a string, for sums within one subtask.
+   */
+  public Group group() {
+    return new Group(
+        xTenantId,
+        xRunId,
+        chargeDay,
+        billingPeriodStart,
+        provider,
+        billingAccountId,
+        subAccountId,
+        serviceName,
+        regionId,
+        chargeCategory,
+        billingCurrency,
+        costCentre,
+        allocation);
+  }
+
+  /** The key columns of a daily aggregate. */
+  public record Group(
+      String xTenantId,
+      String xRunId,
+      LocalDate chargeDay,
+      Instant billingPeriodStart,
+      Provider provider,
+      String billingAccountId,
+      String subAccountId,
+      String serviceName,
+      String regionId,
+      String chargeCategory,
+      String billingCurrency,
+      String costCentre,
+      AllocationBasis allocation) {}
+
   /** This aggregate and another of the same group, summed. */
   public DailyAggregate plus(DailyAggregate other) {
     return new DailyAggregate(

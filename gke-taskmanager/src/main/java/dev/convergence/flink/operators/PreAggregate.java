@@ -19,7 +19,7 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
  * which fire on that watermark, have every partial sum first). At most {@code maxKeys} keys wait at
  * once; reaching it flushes them.
  */
-public final class PreAggregate<T> extends AbstractStreamOperator<T>
+public final class PreAggregate<T, K> extends AbstractStreamOperator<T>
     implements OneInputStreamOperator<T, T>, BoundedOneInput {
 
   private static final long serialVersionUID = 1L;
@@ -30,12 +30,16 @@ public final class PreAggregate<T> extends AbstractStreamOperator<T>
     T merge(T a, T b);
   }
 
-  private final KeySelector<T, String> key;
+  private final KeySelector<T, K> key;
   private final Merge<T> merge;
   private final int maxKeys;
-  private transient Map<String, T> pending;
+  private transient Map<K, T> pending;
 
-  public PreAggregate(KeySelector<T, String> key, Merge<T> merge, int maxKeys) {
+  /**
+   * @param key the group of a record, compared with {@code equals}: only within this subtask, so it
+   *     need not be the key the sums are shuffled by, just cheap to make and to hash
+   */
+  public PreAggregate(KeySelector<T, K> key, Merge<T> merge, int maxKeys) {
     this.key = Objects.requireNonNull(key, "key");
     this.merge = Objects.requireNonNull(merge, "merge");
     this.maxKeys = maxKeys;
