@@ -97,7 +97,9 @@ public final class ConversionStream implements Iterator<Converted>, Closeable {
       pending.add(reject);
     } else {
       outputRows += outcome.rows().size();
-      pending.addAll(outcome.rows());
+      for (FocusRow row : outcome.rows()) {
+        pending.add(row);
+      }
     }
   }
 

@@ -1,9 +1,11 @@
 package dev.convergence.focus;
 
+import java.lang.reflect.RecordComponent;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Checks a row against the FOCUS 1.2 rules that can be checked one row at a time: columns the
@@ -20,12 +22,24 @@ import java.util.regex.Pattern;
  */
 public final class FocusConformance {
 
-  private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
-
   private final FocusSchema schema;
+
+  /**
+   * The specification columns with a per-column rule that can fail, in specification order (the
+   * order violations are reported in): a nullable column that cannot hold text has none.
+   */
+  private final ColumnRule[] columns;
 
   public FocusConformance(FocusSchema schema) {
     this.schema = schema;
+    List<ColumnRule> rules = new ArrayList<>();
+    for (ColumnSpec spec : schema.columns()) {
+      ColumnRule rule = new ColumnRule(spec);
+      if (rule.required || rule.mayBeText) {
+        rules.add(rule);
+      }
+    }
+    this.columns = rules.toArray(ColumnRule[]::new);
   }
 
   public static FocusConformance v1_2() {
@@ -35,27 +49,8 @@ public final class FocusConformance {
   /** Every rule the row breaks; empty when it conforms. */
   public List<Violation> check(FocusRow row) {
     List<Violation> violations = new ArrayList<>();
-    for (ColumnSpec spec : schema.columns()) {
-      Object value = row.value(spec.name());
-      if (value == null) {
-        if (!spec.nullable() && spec.level() != ColumnSpec.Level.CONDITIONAL) {
-          violations.add(new Violation(spec.name(), "is null; FOCUS 1.2 requires a value"));
-        }
-        continue;
-      }
-      if (value instanceof String text) {
-        if (text.isEmpty()) {
-          violations.add(new Violation(spec.name(), "is empty; use null for no value"));
-        } else if (spec.enumerated() && !spec.allowedValues().contains(text)) {
-          violations.add(
-              new Violation(
-                  spec.name(),
-                  "'"
-                      + text
-                      + "' is not an allowed value; expected one of "
-                      + spec.allowedValues()));
-        }
-      }
+    for (ColumnRule column : columns) {
+      column.check(row, violations);
     }
     if (row.serviceSubcategory() != null
         && row.serviceCategory() != null
@@ -120,10 +115,24 @@ public final class FocusConformance {
   }
 
   private static void currency(List<Violation> violations, String column, String code) {
-    if (code != null && !CURRENCY.matcher(code).matches()) {
+    if (code != null && !isThreeCapitalLetters(code)) {
       violations.add(
           new Violation(column, "'" + code + "' is not an ISO 4217 code (three capital letters)"));
     }
+  }
+
+  /** {@code [A-Z]{3}}, checked without a regex matcher per row. */
+  static boolean isThreeCapitalLetters(String code) {
+    if (code.length() != 3) {
+      return false;
+    }
+    for (int i = 0; i < 3; i++) {
+      char c = code.charAt(i);
+      if (c < 'A' || c > 'Z') {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static void period(List<Violation> violations, String name, Instant start, Instant end) {
@@ -138,6 +147,62 @@ public final class FocusConformance {
                   + "Start "
                   + start
                   + "; periods are [start, end) with an exclusive end"));
+    }
+  }
+
+  /**
+   * The per-column rules for one specification column, resolved once: the column's accessor (not a
+   * lookup by name per row), whether it must have a value, whether it can hold text at all (only
+   * text can be empty or outside an enumeration), and its allowed values as a set.
+   */
+  private static final class ColumnRule {
+
+    private final String name;
+    private final Function<FocusRow, Object> value;
+    private final boolean required;
+    private final boolean mayBeText;
+    private final Set<String> allowed;
+    private final String allowedText;
+
+    ColumnRule(ColumnSpec spec) {
+      this.name = spec.name();
+      this.value = FocusRow.accessor(spec.name());
+      this.required = !spec.nullable() && spec.level() != ColumnSpec.Level.CONDITIONAL;
+      this.mayBeText = mayHoldText(spec.name());
+      this.allowed = spec.enumerated() ? Set.copyOf(spec.allowedValues()) : null;
+      this.allowedText = spec.allowedValues().toString();
+    }
+
+    void check(FocusRow row, List<Violation> violations) {
+      Object v = value.apply(row);
+      if (v == null) {
+        if (required) {
+          violations.add(new Violation(name, "is null; FOCUS 1.2 requires a value"));
+        }
+        return;
+      }
+      if (v instanceof String text) {
+        if (text.isEmpty()) {
+          violations.add(new Violation(name, "is empty; use null for no value"));
+        } else if (allowed != null && !allowed.contains(text)) {
+          violations.add(
+              new Violation(
+                  name, "'" + text + "' is not an allowed value; expected one of " + allowedText));
+        }
+      }
+    }
+
+    /**
+     * Whether the row's component for this column can hold a String; true when no component matches
+     * the name, so a column is only skipped when its type rules text out.
+     */
+    private static boolean mayHoldText(String column) {
+      for (RecordComponent component : FocusRow.class.getRecordComponents()) {
+        if (component.getName().equalsIgnoreCase(column)) {
+          return component.getType().isAssignableFrom(String.class);
+        }
+      }
+      return true;
     }
   }
 }

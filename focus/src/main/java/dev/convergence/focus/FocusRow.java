@@ -4,11 +4,10 @@ import dev.convergence.core.focus.FocusSpec;
 import dev.convergence.core.provider.Provider;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * One FOCUS 1.2 row: the 57 specification columns, in specification order, then the {@code x_}
@@ -18,7 +17,8 @@ import java.util.TreeMap;
  * reads a column by its exact specification name. The record only checks the {@code x_} columns it
  * cannot work without; whether the FOCUS columns conform is {@link FocusConformance}'s job, so a
  * non-conformant row can be described rather than thrown at. {@code Tags} is a key-to-value map
- * (empty when the source has none), written as a JSON object.
+ * (empty when the source has none), written as a JSON object; the row keeps an unmodifiable copy in
+ * key order, or a {@link Tags} as it is (see there).
  */
 public record FocusRow(
     BigDecimal billedCost,
@@ -115,79 +115,89 @@ public record FocusRow(
     if (xSourceLine < 1) {
       throw new IllegalArgumentException("x_source_line: must be 1 or more; got " + xSourceLine);
     }
-    tags = tags == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(tags));
+    tags = Tags.of(tags);
   }
 
   /** The value of a FOCUS or {@code x_} column by its exact name; JSON columns as their objects. */
   public Object value(String column) {
+    return accessor(column).apply(this);
+  }
+
+  /**
+   * Reads a FOCUS or {@code x_} column by its exact name, as {@link #value(String)} does, resolved
+   * once: a per-row check of every column looks each name up at its construction, not per row.
+   *
+   * @throws IllegalArgumentException if there is no such column
+   */
+  static Function<FocusRow, Object> accessor(String column) {
     return switch (column) {
-      case "BilledCost" -> billedCost;
-      case "BillingAccountId" -> billingAccountId;
-      case "BillingAccountName" -> billingAccountName;
-      case "BillingCurrency" -> billingCurrency;
-      case "BillingPeriodEnd" -> billingPeriodEnd;
-      case "BillingPeriodStart" -> billingPeriodStart;
-      case "ChargeCategory" -> chargeCategory;
-      case "ChargeClass" -> chargeClass;
-      case "ChargeDescription" -> chargeDescription;
-      case "ChargePeriodEnd" -> chargePeriodEnd;
-      case "ChargePeriodStart" -> chargePeriodStart;
-      case "ContractedCost" -> contractedCost;
-      case "EffectiveCost" -> effectiveCost;
-      case "InvoiceIssuerName" -> invoiceIssuerName;
-      case "ListCost" -> listCost;
-      case "PricingQuantity" -> pricingQuantity;
-      case "PricingUnit" -> pricingUnit;
-      case "ProviderName" -> providerName;
-      case "PublisherName" -> publisherName;
-      case "ServiceCategory" -> serviceCategory;
-      case "ServiceName" -> serviceName;
-      case "AvailabilityZone" -> availabilityZone;
-      case "ChargeFrequency" -> chargeFrequency;
-      case "InvoiceId" -> invoiceId;
-      case "ServiceSubcategory" -> serviceSubcategory;
-      case "BillingAccountType" -> billingAccountType;
-      case "CapacityReservationId" -> capacityReservationId;
-      case "CapacityReservationStatus" -> capacityReservationStatus;
-      case "CommitmentDiscountCategory" -> commitmentDiscountCategory;
-      case "CommitmentDiscountId" -> commitmentDiscountId;
-      case "CommitmentDiscountName" -> commitmentDiscountName;
-      case "CommitmentDiscountQuantity" -> commitmentDiscountQuantity;
-      case "CommitmentDiscountStatus" -> commitmentDiscountStatus;
-      case "CommitmentDiscountType" -> commitmentDiscountType;
-      case "CommitmentDiscountUnit" -> commitmentDiscountUnit;
-      case "ConsumedQuantity" -> consumedQuantity;
-      case "ConsumedUnit" -> consumedUnit;
-      case "ContractedUnitPrice" -> contractedUnitPrice;
-      case "ListUnitPrice" -> listUnitPrice;
-      case "PricingCategory" -> pricingCategory;
-      case "PricingCurrency" -> pricingCurrency;
-      case "PricingCurrencyContractedUnitPrice" -> pricingCurrencyContractedUnitPrice;
-      case "PricingCurrencyEffectiveCost" -> pricingCurrencyEffectiveCost;
-      case "PricingCurrencyListUnitPrice" -> pricingCurrencyListUnitPrice;
-      case "RegionId" -> regionId;
-      case "RegionName" -> regionName;
-      case "ResourceId" -> resourceId;
-      case "ResourceName" -> resourceName;
-      case "ResourceType" -> resourceType;
-      case "SkuId" -> skuId;
-      case "SkuMeter" -> skuMeter;
-      case "SkuPriceDetails" -> skuPriceDetails;
-      case "SkuPriceId" -> skuPriceId;
-      case "SubAccountId" -> subAccountId;
-      case "SubAccountName" -> subAccountName;
-      case "SubAccountType" -> subAccountType;
-      case "Tags" -> tags;
-      case "x_tenant_id" -> xTenantId;
-      case "x_run_id" -> xRunId;
-      case "x_provider" -> xProvider;
-      case "x_source_file" -> xSourceFile;
-      case "x_source_line" -> xSourceLine;
-      case "x_snapshot_id" -> xSnapshotId;
-      case "x_row_identity" -> xRowIdentity;
-      case "x_source_row_id" -> xSourceRowId;
-      case "x_source_charge_type" -> xSourceChargeType;
-      case "x_service_code" -> xServiceCode;
+      case "BilledCost" -> FocusRow::billedCost;
+      case "BillingAccountId" -> FocusRow::billingAccountId;
+      case "BillingAccountName" -> FocusRow::billingAccountName;
+      case "BillingCurrency" -> FocusRow::billingCurrency;
+      case "BillingPeriodEnd" -> FocusRow::billingPeriodEnd;
+      case "BillingPeriodStart" -> FocusRow::billingPeriodStart;
+      case "ChargeCategory" -> FocusRow::chargeCategory;
+      case "ChargeClass" -> FocusRow::chargeClass;
+      case "ChargeDescription" -> FocusRow::chargeDescription;
+      case "ChargePeriodEnd" -> FocusRow::chargePeriodEnd;
+      case "ChargePeriodStart" -> FocusRow::chargePeriodStart;
+      case "ContractedCost" -> FocusRow::contractedCost;
+      case "EffectiveCost" -> FocusRow::effectiveCost;
+      case "InvoiceIssuerName" -> FocusRow::invoiceIssuerName;
+      case "ListCost" -> FocusRow::listCost;
+      case "PricingQuantity" -> FocusRow::pricingQuantity;
+      case "PricingUnit" -> FocusRow::pricingUnit;
+      case "ProviderName" -> FocusRow::providerName;
+      case "PublisherName" -> FocusRow::publisherName;
+      case "ServiceCategory" -> FocusRow::serviceCategory;
+      case "ServiceName" -> FocusRow::serviceName;
+      case "AvailabilityZone" -> FocusRow::availabilityZone;
+      case "ChargeFrequency" -> FocusRow::chargeFrequency;
+      case "InvoiceId" -> FocusRow::invoiceId;
+      case "ServiceSubcategory" -> FocusRow::serviceSubcategory;
+      case "BillingAccountType" -> FocusRow::billingAccountType;
+      case "CapacityReservationId" -> FocusRow::capacityReservationId;
+      case "CapacityReservationStatus" -> FocusRow::capacityReservationStatus;
+      case "CommitmentDiscountCategory" -> FocusRow::commitmentDiscountCategory;
+      case "CommitmentDiscountId" -> FocusRow::commitmentDiscountId;
+      case "CommitmentDiscountName" -> FocusRow::commitmentDiscountName;
+      case "CommitmentDiscountQuantity" -> FocusRow::commitmentDiscountQuantity;
+      case "CommitmentDiscountStatus" -> FocusRow::commitmentDiscountStatus;
+      case "CommitmentDiscountType" -> FocusRow::commitmentDiscountType;
+      case "CommitmentDiscountUnit" -> FocusRow::commitmentDiscountUnit;
+      case "ConsumedQuantity" -> FocusRow::consumedQuantity;
+      case "ConsumedUnit" -> FocusRow::consumedUnit;
+      case "ContractedUnitPrice" -> FocusRow::contractedUnitPrice;
+      case "ListUnitPrice" -> FocusRow::listUnitPrice;
+      case "PricingCategory" -> FocusRow::pricingCategory;
+      case "PricingCurrency" -> FocusRow::pricingCurrency;
+      case "PricingCurrencyContractedUnitPrice" -> FocusRow::pricingCurrencyContractedUnitPrice;
+      case "PricingCurrencyEffectiveCost" -> FocusRow::pricingCurrencyEffectiveCost;
+      case "PricingCurrencyListUnitPrice" -> FocusRow::pricingCurrencyListUnitPrice;
+      case "RegionId" -> FocusRow::regionId;
+      case "RegionName" -> FocusRow::regionName;
+      case "ResourceId" -> FocusRow::resourceId;
+      case "ResourceName" -> FocusRow::resourceName;
+      case "ResourceType" -> FocusRow::resourceType;
+      case "SkuId" -> FocusRow::skuId;
+      case "SkuMeter" -> FocusRow::skuMeter;
+      case "SkuPriceDetails" -> FocusRow::skuPriceDetails;
+      case "SkuPriceId" -> FocusRow::skuPriceId;
+      case "SubAccountId" -> FocusRow::subAccountId;
+      case "SubAccountName" -> FocusRow::subAccountName;
+      case "SubAccountType" -> FocusRow::subAccountType;
+      case "Tags" -> FocusRow::tags;
+      case "x_tenant_id" -> FocusRow::xTenantId;
+      case "x_run_id" -> FocusRow::xRunId;
+      case "x_provider" -> FocusRow::xProvider;
+      case "x_source_file" -> FocusRow::xSourceFile;
+      case "x_source_line" -> FocusRow::xSourceLine;
+      case "x_snapshot_id" -> FocusRow::xSnapshotId;
+      case "x_row_identity" -> FocusRow::xRowIdentity;
+      case "x_source_row_id" -> FocusRow::xSourceRowId;
+      case "x_source_charge_type" -> FocusRow::xSourceChargeType;
+      case "x_service_code" -> FocusRow::xServiceCode;
       default -> throw new IllegalArgumentException("unknown column '" + column + "'");
     };
   }

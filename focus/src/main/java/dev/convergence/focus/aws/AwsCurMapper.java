@@ -7,19 +7,20 @@ import dev.convergence.focus.FocusRow;
 import dev.convergence.focus.MissingColumnsException;
 import dev.convergence.focus.RejectReason;
 import dev.convergence.focus.RowRejectedException;
+import dev.convergence.focus.Tags;
 import dev.convergence.focus.source.Corrections;
 import dev.convergence.focus.source.CsvHeader;
 import dev.convergence.focus.source.CsvRow;
 import dev.convergence.focus.source.CsvRowMapper;
 import dev.convergence.focus.source.Fields;
 import dev.convergence.focus.source.ServiceCatalog;
+import dev.convergence.focus.source.TimestampCache;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Maps AWS Cost and Usage Report records to FOCUS 1.2. One mapper serves both layouts: each source
@@ -35,6 +36,7 @@ final class AwsCurMapper implements CsvRowMapper {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final ServiceCatalog services = ServiceCatalog.load("aws");
+  private final TimestampCache timestamps = new TimestampCache();
   private final int payerAccount;
   private final int payerAccountName;
   private final int periodStart;
@@ -195,8 +197,8 @@ final class AwsCurMapper implements CsvRowMapper {
     BigDecimal listUnitPrice =
         Fields.optionalDecimal("pricing/publicOnDemandRate", row.get(publicOnDemandRate));
     Instant billingPeriodStart =
-        Fields.instant("bill/BillingPeriodStartDate", row.get(periodStart));
-    Instant chargePeriodStart = Fields.instant("lineItem/UsageStartDate", row.get(usageStart));
+        timestamps.instant("bill/BillingPeriodStartDate", row.get(periodStart));
+    Instant chargePeriodStart = timestamps.instant("lineItem/UsageStartDate", row.get(usageStart));
     String unit = row.text(pricingUnit);
     BigDecimal quantity = Fields.optionalDecimal("lineItem/UsageAmount", row.get(usageAmount));
     String code = Fields.requiredText("lineItem/ProductCode", row.get(productCode));
@@ -217,9 +219,9 @@ final class AwsCurMapper implements CsvRowMapper {
             .billingAccountName(row.text(payerAccountName))
             .billingCurrency(Fields.requiredText("lineItem/CurrencyCode", row.get(currency)))
             .billingPeriodStart(billingPeriodStart)
-            .billingPeriodEnd(Fields.instant("bill/BillingPeriodEndDate", row.get(periodEnd)))
+            .billingPeriodEnd(timestamps.instant("bill/BillingPeriodEndDate", row.get(periodEnd)))
             .chargePeriodStart(chargePeriodStart)
-            .chargePeriodEnd(Fields.instant("lineItem/UsageEndDate", row.get(usageEnd)))
+            .chargePeriodEnd(timestamps.instant("lineItem/UsageEndDate", row.get(usageEnd)))
             .chargeCategory(type.chargeCategory)
             .chargeClass(
                 type.isCredit()
@@ -355,8 +357,8 @@ final class AwsCurMapper implements CsvRowMapper {
     };
   }
 
-  private Map<String, String> tags(CsvRow row) throws RowRejectedException {
-    Map<String, String> tags = new TreeMap<>();
+  private Tags tags(CsvRow row) throws RowRejectedException {
+    Tags.Builder tags = Tags.builder();
     for (int i = 0; i < tagColumns.length; i++) {
       String value = row.get(tagColumns[i]);
       if (!value.isEmpty()) {
@@ -382,7 +384,7 @@ final class AwsCurMapper implements CsvRowMapper {
             RejectReason.INVALID_JSON, "resource_tags: is not valid JSON");
       }
     }
-    return tags;
+    return tags.build();
   }
 
   private static BigDecimal required(CsvRow row, int position, String column)

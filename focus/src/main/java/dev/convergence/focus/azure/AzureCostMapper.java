@@ -7,12 +7,15 @@ import dev.convergence.focus.FocusRow;
 import dev.convergence.focus.MissingColumnsException;
 import dev.convergence.focus.RejectReason;
 import dev.convergence.focus.RowRejectedException;
+import dev.convergence.focus.Tags;
+import dev.convergence.focus.source.BoundedCache;
 import dev.convergence.focus.source.Corrections;
 import dev.convergence.focus.source.CsvHeader;
 import dev.convergence.focus.source.CsvRow;
 import dev.convergence.focus.source.CsvRowMapper;
 import dev.convergence.focus.source.Fields;
 import dev.convergence.focus.source.ServiceCatalog;
+import dev.convergence.focus.source.TimestampCache;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,7 +23,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Maps Azure cost export records (EA or MCA, actual or amortized) to FOCUS 1.2. Azure dates are
@@ -36,6 +38,16 @@ final class AzureCostMapper implements CsvRowMapper {
   private final AzureLayout layout;
   private final AzureCostKind kind;
   private final ServiceCatalog services = ServiceCatalog.load("azure");
+  private final TimestampCache timestamps = new TimestampCache();
+
+  /**
+   * Parsed UnitOfMeasure and Tags values by their text: an export repeats a few units and, row
+   * after row of one resource, the same tags, and both are pure functions of their text. A value
+   * that does not parse is not kept, so it rejects every time, as it did the first.
+   */
+  private final BoundedCache<String, AzureUnitOfMeasure> units = new BoundedCache<>(256);
+
+  private final BoundedCache<String, Tags> tagSets = new BoundedCache<>(1024);
   private final int billingAccount;
   private final int billingAccountName;
   private final int currency;
@@ -165,10 +177,10 @@ final class AzureCostMapper implements CsvRowMapper {
     BigDecimal rate = Fields.optionalDecimal("ExchangeRatePricingToBilling", row.get(exchangeRate));
     BigDecimal unitPriceValue = Fields.optionalDecimal("UnitPrice", row.get(unitPrice));
     BigDecimal payGPriceValue = Fields.optionalDecimal("PayGPrice", row.get(payGPrice));
-    LocalDate day = Fields.date("Date", row.get(date));
+    LocalDate day = timestamps.date("Date", row.get(date));
     Instant chargePeriodStart = Fields.startOfDay(day);
     Instant billingPeriodStart =
-        Fields.startOfDay(Fields.date("BillingPeriodStartDate", row.get(periodStart)));
+        Fields.startOfDay(timestamps.date("BillingPeriodStartDate", row.get(periodStart)));
     String meter = row.text(meterCategory);
     String serviceCode = meter != null ? meter : row.text(consumedService);
     ServiceCatalog.ServiceClass serviceClass = services.classify(serviceCode);
@@ -195,7 +207,7 @@ final class AzureCostMapper implements CsvRowMapper {
             .billingPeriodStart(billingPeriodStart)
             .billingPeriodEnd(
                 Fields.startOfDay(
-                    Fields.date("BillingPeriodEndDate", row.get(periodEnd)).plusDays(1)))
+                    timestamps.date("BillingPeriodEndDate", row.get(periodEnd)).plusDays(1)))
             .chargePeriodStart(chargePeriodStart)
             .chargePeriodEnd(Fields.startOfDay(day.plusDays(1)))
             .chargeCategory(type.chargeCategory)
@@ -223,11 +235,11 @@ final class AzureCostMapper implements CsvRowMapper {
             .resourceName(row.text(resourceName))
             .skuId(row.text(productId) != null ? row.text(productId) : row.text(partNumber))
             .skuMeter(row.text(meterName))
-            .tags(tags(row.get(tags)))
+            .tags(cachedTags(row.get(tags)))
             .xSourceChargeType(typeName)
             .xServiceCode(serviceCode);
     if (qty != null && unit != null && (usage || type == AzureChargeType.PURCHASE)) {
-      AzureUnitOfMeasure measure = AzureUnitOfMeasure.parse(unit);
+      AzureUnitOfMeasure measure = unitOfMeasure(unit);
       b.pricingQuantity(qty).pricingUnit(measure.pricingUnit());
       if (usage && !type.isUnusedCommitment()) {
         b.consumedQuantity(measure.consumedQuantity(qty)).consumedUnit(measure.unit());
@@ -330,15 +342,34 @@ final class AzureCostMapper implements CsvRowMapper {
     return location == null ? null : location.replace(" ", "").toLowerCase(Locale.ROOT);
   }
 
+  private AzureUnitOfMeasure unitOfMeasure(String text) {
+    AzureUnitOfMeasure known = units.get(text);
+    if (known == null) {
+      known = AzureUnitOfMeasure.parse(text);
+      units.put(text, known);
+    }
+    return known;
+  }
+
+  /** {@link #tags(String)}, from {@link #tagSets} when the text was read before. */
+  private Tags cachedTags(String text) throws RowRejectedException {
+    Tags known = tagSets.get(text);
+    if (known == null) {
+      known = tags(text);
+      tagSets.put(text, known);
+    }
+    return known;
+  }
+
   /**
    * Tags as a JSON object. EA exports often drop the braces ({@code "a": "1","b": "2"}): the object
    * is read with them restored. Anything else that is not a JSON object rejects the record.
    */
-  static Map<String, String> tags(String text) throws RowRejectedException {
+  static Tags tags(String text) throws RowRejectedException {
     String trimmed = text == null ? "" : text.strip();
-    Map<String, String> result = new TreeMap<>();
+    Tags.Builder result = Tags.builder();
     if (trimmed.isEmpty()) {
-      return result;
+      return result.build();
     }
     String json = trimmed.startsWith("{") ? trimmed : "{" + trimmed + "}";
     JsonNode node;
@@ -356,7 +387,7 @@ final class AzureCostMapper implements CsvRowMapper {
           e.getKey(),
           e.getValue().isTextual() ? e.getValue().textValue() : e.getValue().toString());
     }
-    return result;
+    return result.build();
   }
 
   @Override

@@ -4,9 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.convergence.focus.FocusRow;
 import dev.convergence.focus.RejectReason;
 import dev.convergence.focus.RowRejectedException;
+import dev.convergence.focus.Tags;
+import dev.convergence.focus.source.BoundedCache;
 import dev.convergence.focus.source.Corrections;
 import dev.convergence.focus.source.Fields;
 import dev.convergence.focus.source.ServiceCatalog;
+import dev.convergence.focus.source.TimestampCache;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -16,7 +19,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Maps one Google Cloud billing export row (standard or detailed usage cost, as the BigQuery table
@@ -31,6 +33,8 @@ final class GcpBillingMapper {
   private static final DateTimeFormatter INVOICE_MONTH = DateTimeFormatter.ofPattern("uuuuMM");
 
   private final ServiceCatalog services = ServiceCatalog.load("gcp");
+  private final TimestampCache timestamps = new TimestampCache();
+  private final BoundedCache<String, InvoiceMonth> invoiceMonths = new BoundedCache<>(64);
 
   Map<String, Long> unknownServices() {
     return services.unknown();
@@ -73,8 +77,9 @@ final class GcpBillingMapper {
     boolean usage = category.equals("Usage");
     String seller = text(row, "seller_name");
     JsonNode usageNode = row.path("usage");
-    Instant periodStart = invoiceMonthStart(row);
-    Instant usageStart = Fields.instant("usage_start_time", text(row, "usage_start_time"));
+    InvoiceMonth invoiceMonth = invoiceMonth(row);
+    Instant periodStart = invoiceMonth.start;
+    Instant usageStart = timestamps.instant("usage_start_time", text(row, "usage_start_time"));
     // Usage in an earlier invoice month (a late row or a correction): corrects an invoiced period.
     String chargeClass = Corrections.chargeClass(usageStart, periodStart);
 
@@ -83,14 +88,9 @@ final class GcpBillingMapper {
             .billingAccountId(required(row, "billing_account_id"))
             .billingCurrency(required(row, "currency"))
             .billingPeriodStart(periodStart)
-            .billingPeriodEnd(
-                YearMonth.from(periodStart.atZone(INVOICE_ZONE))
-                    .plusMonths(1)
-                    .atDay(1)
-                    .atStartOfDay(INVOICE_ZONE)
-                    .toInstant())
+            .billingPeriodEnd(invoiceMonth.end())
             .chargePeriodStart(usageStart)
-            .chargePeriodEnd(Fields.instant("usage_end_time", text(row, "usage_end_time")))
+            .chargePeriodEnd(timestamps.instant("usage_end_time", text(row, "usage_end_time")))
             .invoiceIssuerName(GOOGLE)
             .providerName(GOOGLE)
             .publisherName(seller != null ? seller : GOOGLE)
@@ -169,24 +169,56 @@ final class GcpBillingMapper {
 
   /**
    * The invoice month is a Pacific Time month: {@code 202311} starts at 2023-11-01T00:00 in
-   * America/Los_Angeles, which is 07:00 UTC.
+   * America/Los_Angeles, which is 07:00 UTC. Every row of an export names one of a few months, and
+   * working out a zone's offsets is costly, so each month text is worked out once per stream.
    */
-  private static Instant invoiceMonthStart(JsonNode row) throws RowRejectedException {
+  private InvoiceMonth invoiceMonth(JsonNode row) throws RowRejectedException {
     String month = text(row.path("invoice"), "month");
     if (month == null) {
       throw new RowRejectedException(RejectReason.MISSING_VALUE, "invoice.month: is empty");
     }
+    InvoiceMonth known = invoiceMonths.get(month);
+    if (known != null) {
+      return known;
+    }
+    Instant start;
     try {
-      return YearMonth.parse(month, INVOICE_MONTH).atDay(1).atStartOfDay(INVOICE_ZONE).toInstant();
+      start = YearMonth.parse(month, INVOICE_MONTH).atDay(1).atStartOfDay(INVOICE_ZONE).toInstant();
     } catch (DateTimeParseException e) {
       throw new RowRejectedException(
           RejectReason.INVALID_TIMESTAMP, "invoice.month: '" + month + "' is not YYYYMM");
     }
+    InvoiceMonth parsed = new InvoiceMonth(start);
+    invoiceMonths.put(month, parsed);
+    return parsed;
+  }
+
+  /** An invoice month's start, and its end once asked for (the start of the next month). */
+  private static final class InvoiceMonth {
+
+    private final Instant start;
+    private Instant end;
+
+    private InvoiceMonth(Instant start) {
+      this.start = start;
+    }
+
+    Instant end() {
+      if (end == null) {
+        end =
+            YearMonth.from(start.atZone(INVOICE_ZONE))
+                .plusMonths(1)
+                .atDay(1)
+                .atStartOfDay(INVOICE_ZONE)
+                .toInstant();
+      }
+      return end;
+    }
   }
 
   /** Resource labels, then resource-manager tags ({@code namespaced key -> value}). */
-  private static Map<String, String> labels(JsonNode row) {
-    Map<String, String> tags = new TreeMap<>();
+  private static Tags labels(JsonNode row) {
+    Tags.Builder tags = Tags.builder();
     for (JsonNode label : row.path("labels")) {
       String key = text(label, "key");
       if (key != null) {
@@ -200,7 +232,7 @@ final class GcpBillingMapper {
         tags.put(namespace != null ? namespace + "/" + key : key, tag.path("value").asText(""));
       }
     }
-    return tags;
+    return tags.build();
   }
 
   static String text(JsonNode node, String field) {

@@ -7,7 +7,6 @@ import dev.convergence.focus.RejectReason;
 import dev.convergence.focus.RowRejectedException;
 import dev.convergence.focus.SourceContext;
 import dev.convergence.focus.source.RowFinisher;
-import java.math.BigDecimal;
 import java.util.Map;
 
 /**
@@ -26,16 +25,19 @@ final class GcpRowConverter {
     this.finisher = new RowFinisher(context, Provider.GCP);
   }
 
-  /** The outcome of the row read at {@code line} (a line of text, or a row of a Parquet file). */
+  /**
+   * The outcome of the row read at {@code line} (a line of text, or a row of a Parquet file). The
+   * row's raw cost is read only for a reject: a converted row's cost is in its FOCUS rows.
+   */
   Outcome convert(JsonNode row, long line) {
-    BigDecimal rawCost = GcpBillingMapper.rawCost(row);
     if (GcpBillingMapper.text(row, "export_time") == null) {
-      return finisher.reject(RejectReason.MISSING_VALUE, "export_time: is empty", line, rawCost);
+      return finisher.reject(
+          RejectReason.MISSING_VALUE, "export_time: is empty", line, GcpBillingMapper.rawCost(row));
     }
     try {
-      return finisher.finish(mapper.map(row, identity.of(row)), line, rawCost);
+      return finisher.finish(mapper.map(row, identity.of(row)), line);
     } catch (RowRejectedException e) {
-      return finisher.reject(e.reason(), e.getMessage(), line, rawCost);
+      return finisher.reject(e.reason(), e.getMessage(), line, GcpBillingMapper.rawCost(row));
     }
   }
 

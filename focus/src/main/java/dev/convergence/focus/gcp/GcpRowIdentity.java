@@ -9,12 +9,15 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.convergence.focus.RowRejectedException;
+import dev.convergence.focus.source.BoundedCache;
 import dev.convergence.focus.source.Fields;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -31,7 +34,7 @@ import java.util.TreeMap;
 final class GcpRowIdentity {
 
   /** Fields of the standard and detailed export tables that hold numbers, by dotted path. */
-  private static final Set<String> NUMBERS =
+  static final Set<String> NUMBERS =
       Set.of(
           "cost",
           "cost_at_list",
@@ -48,14 +51,26 @@ final class GcpRowIdentity {
           "price.tier_start_amount",
           "price.pricing_unit_quantity");
 
-  private static final Set<String> TIMESTAMPS =
-      Set.of("usage_start_time", "usage_end_time", "export_time");
+  static final Set<String> TIMESTAMPS = Set.of("usage_start_time", "usage_end_time", "export_time");
+
+  /**
+   * The last dotted segments of {@link #NUMBERS} and {@link #TIMESTAMPS}: a member whose key
+   * (without a dot) is not one of these is neither a number nor a timestamp field, whatever its
+   * parent, so its path need not be spelled out.
+   */
+  private static final Set<String> TYPED_KEYS = lastSegments(NUMBERS, TIMESTAMPS);
+
+  /** Room for the distinct timestamp texts of a month of hourly rows, with their export times. */
+  private static final int TIMESTAMP_CAPACITY = 4096;
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
   private static final ObjectMapper CANONICAL =
       JsonMapper.builder().enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN).build();
 
   private final MessageDigest sha256;
+
+  /** Canonical texts of the timestamps met so far, by their trimmed source text. */
+  private final BoundedCache<String, String> timestamps = new BoundedCache<>(TIMESTAMP_CAPACITY);
 
   GcpRowIdentity() {
     try {
@@ -68,7 +83,7 @@ final class GcpRowIdentity {
   /** The row's identity: 64 lower-case hex digits. */
   String of(JsonNode row) {
     try {
-      JsonNode canonical = canonical(row, "");
+      JsonNode canonical = canonical(row, "", timestamps);
       byte[] json = CANONICAL.writeValueAsBytes(canonical == null ? NODES.objectNode() : canonical);
       return HexFormat.of().formatHex(sha256.digest(json));
     } catch (JsonProcessingException e) {
@@ -78,6 +93,11 @@ final class GcpRowIdentity {
 
   /** The canonical form of a value at a dotted path, or null when it carries nothing. */
   static JsonNode canonical(JsonNode node, String path) {
+    return canonical(node, path, new BoundedCache<>(TIMESTAMP_CAPACITY));
+  }
+
+  private static JsonNode canonical(
+      JsonNode node, String path, BoundedCache<String, String> timestamps) {
     if (node == null || node.isNull() || node.isMissingNode()) {
       return null;
     }
@@ -86,7 +106,7 @@ final class GcpRowIdentity {
       node.properties()
           .forEach(
               member -> {
-                JsonNode value = canonical(member.getValue(), child(path, member.getKey()));
+                JsonNode value = member(member.getValue(), path, member.getKey(), timestamps);
                 if (value != null) {
                   members.put(member.getKey(), value);
                 }
@@ -104,11 +124,36 @@ final class GcpRowIdentity {
       }
       ArrayNode array = NODES.arrayNode();
       for (JsonNode element : node) {
-        JsonNode value = canonical(element, path);
+        JsonNode value = canonical(element, path, timestamps);
         array.add(value == null ? NODES.nullNode() : value);
       }
       return array;
     }
+    return scalar(node, path, timestamps);
+  }
+
+  /**
+   * The canonical form of an object's member: {@link #canonical}, at the member's path, which is
+   * only spelled out for a container or a key that may end a number or timestamp path.
+   */
+  private static JsonNode member(
+      JsonNode value, String parent, String key, BoundedCache<String, String> timestamps) {
+    if (value == null
+        || value.isObject()
+        || value.isArray()
+        || key.indexOf('.') >= 0
+        || TYPED_KEYS.contains(key)) {
+      return canonical(value, child(parent, key), timestamps);
+    }
+    if (value.isNull() || value.isMissingNode()) {
+      return null;
+    }
+    return scalar(value, null, timestamps);
+  }
+
+  /** A number, text or other leaf at a path (null for a path that is neither kind of field). */
+  private static JsonNode scalar(
+      JsonNode node, String path, BoundedCache<String, String> timestamps) {
     if (node.isNumber()) {
       return number(node.decimalValue());
     }
@@ -117,20 +162,45 @@ final class GcpRowIdentity {
       if (text == null) {
         return null;
       }
-      if (NUMBERS.contains(path)) {
+      if (path != null && NUMBERS.contains(path)) {
         BigDecimal value = Fields.decimalOrNull(text);
         return value != null ? number(value) : NODES.textNode(text);
       }
-      if (TIMESTAMPS.contains(path)) {
-        try {
-          return NODES.textNode(Fields.instant(path, text).toString());
-        } catch (RowRejectedException e) {
-          return NODES.textNode(text);
-        }
+      if (path != null && TIMESTAMPS.contains(path)) {
+        return NODES.textNode(timestamp(path, text, timestamps));
       }
       return NODES.textNode(text);
     }
     return node;
+  }
+
+  /**
+   * A timestamp as its ISO 8601 UTC instant, or the text itself when it is not a timestamp. Only
+   * instants are kept: the text of one is the same at every path.
+   */
+  private static String timestamp(
+      String path, String text, BoundedCache<String, String> timestamps) {
+    String known = timestamps.get(text);
+    if (known != null) {
+      return known;
+    }
+    try {
+      String instant = Fields.instant(path, text).toString();
+      timestamps.put(text, instant);
+      return instant;
+    } catch (RowRejectedException e) {
+      return text;
+    }
+  }
+
+  private static Set<String> lastSegments(Set<String> numbers, Set<String> timestamps) {
+    Set<String> keys = new HashSet<>();
+    for (Set<String> paths : List.of(numbers, timestamps)) {
+      for (String path : paths) {
+        keys.add(path.substring(path.lastIndexOf('.') + 1));
+      }
+    }
+    return Set.copyOf(keys);
   }
 
   private static JsonNode number(BigDecimal value) {

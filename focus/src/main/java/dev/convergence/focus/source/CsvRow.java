@@ -1,24 +1,30 @@
 package dev.convergence.focus.source;
 
 import de.siegmar.fastcsv.reader.CsvRecord;
-import java.util.List;
 
 /**
  * One tabular record, read by the positions a {@link CsvHeader} resolved: a CSV record, or a
  * Parquet row whose top-level columns {@link ParquetRecordSource} rendered as text.
+ *
+ * <p>Fields are read straight from the CSV record or the Parquet row's array, not through a list
+ * view: a mapper reads some fifty fields of every record.
  */
 public final class CsvRow {
 
-  private final List<String> fields;
+  private final CsvRecord record;
+  private final String[] values;
   private final long line;
 
   CsvRow(CsvRecord record) {
-    this(record.getFields(), record.getStartingLineNumber());
+    this.record = record;
+    this.values = null;
+    this.line = record.getStartingLineNumber();
   }
 
   /** Fields in header order (null for a null value) and the record's 1-based position. */
-  CsvRow(List<String> fields, long line) {
-    this.fields = fields;
+  CsvRow(String[] values, long line) {
+    this.record = null;
+    this.values = values;
     this.line = line;
   }
 
@@ -27,7 +33,7 @@ public final class CsvRow {
     if (position < 0) {
       return "";
     }
-    String value = fields.get(position);
+    String value = record != null ? record.getField(position) : values[position];
     return value == null ? "" : value;
   }
 

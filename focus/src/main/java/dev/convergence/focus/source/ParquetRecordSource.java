@@ -6,7 +6,6 @@ import dev.convergence.focus.Outcome;
 import dev.convergence.focus.RecordSource;
 import dev.convergence.focus.SourceContext;
 import java.io.IOException;
-import java.util.Arrays;
 import java.util.Map;
 import org.apache.parquet.io.InputFile;
 
@@ -52,7 +51,7 @@ public final class ParquetRecordSource implements RecordSource {
     if (fields == null) {
       return null;
     }
-    return finisher.convert(mapper, new CsvRow(Arrays.asList(fields), table.position()));
+    return finisher.convert(mapper, new CsvRow(fields, table.position()));
   }
 
   @Override

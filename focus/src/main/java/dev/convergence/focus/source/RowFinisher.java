@@ -35,39 +35,52 @@ public final class RowFinisher {
     return context;
   }
 
-  /** Maps one tabular record and finishes its rows, or rejects it with the mapper's reason. */
+  /**
+   * Maps one tabular record and finishes its rows, or rejects it with the mapper's reason. The
+   * record's raw cost is read only for a reject: a converted record's cost is in its rows.
+   */
   public Outcome convert(CsvRowMapper mapper, CsvRow row) {
-    BigDecimal rawCost = mapper.rawCost(row);
     try {
-      return finish(mapper.map(row), row.line(), rawCost);
+      return finish(mapper.map(row), row.line());
     } catch (RowRejectedException e) {
-      return reject(e.reason(), e.getMessage(), row.line(), rawCost);
+      return reject(e.reason(), e.getMessage(), row.line(), mapper.rawCost(row));
     }
   }
 
-  public Outcome finish(List<FocusRow.Builder> builders, long line, BigDecimal rawCost) {
+  /**
+   * Stamps and checks the rows of the source record at {@code line}.
+   *
+   * @throws RowRejectedException {@link RejectReason#NOT_CONFORMANT}, naming every rule the first
+   *     non-conformant row breaks, when one of them does not conform
+   */
+  public Outcome finish(List<FocusRow.Builder> builders, long line) throws RowRejectedException {
+    if (builders.size() == 1) {
+      return Outcome.of(List.of(finish(builders.get(0), line)));
+    }
     List<FocusRow> rows = new ArrayList<>(builders.size());
     for (FocusRow.Builder builder : builders) {
-      FocusRow row =
-          builder
-              .xTenantId(context.tenantId())
-              .xRunId(context.runId())
-              .xProvider(provider)
-              .xSourceFile(context.sourceFile())
-              .xSourceLine(context.fileLine(line))
-              .xSnapshotId(context.snapshotId())
-              .build();
-      List<Violation> violations = conformance.check(row);
-      if (!violations.isEmpty()) {
-        return reject(
-            RejectReason.NOT_CONFORMANT,
-            violations.stream().map(Violation::toString).collect(Collectors.joining("; ")),
-            line,
-            rawCost);
-      }
-      rows.add(row);
+      rows.add(finish(builder, line));
     }
     return Outcome.of(rows);
+  }
+
+  private FocusRow finish(FocusRow.Builder builder, long line) throws RowRejectedException {
+    FocusRow row =
+        builder
+            .xTenantId(context.tenantId())
+            .xRunId(context.runId())
+            .xProvider(provider)
+            .xSourceFile(context.sourceFile())
+            .xSourceLine(context.fileLine(line))
+            .xSnapshotId(context.snapshotId())
+            .build();
+    List<Violation> violations = conformance.check(row);
+    if (!violations.isEmpty()) {
+      throw new RowRejectedException(
+          RejectReason.NOT_CONFORMANT,
+          violations.stream().map(Violation::toString).collect(Collectors.joining("; ")));
+    }
+    return row;
   }
 
   public Outcome reject(RejectReason reason, String message, long line, BigDecimal rawCost) {
