@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoField;
 
 /**
@@ -19,7 +20,9 @@ import java.time.temporal.ChronoField;
  */
 public final class Fields {
 
-  private static final DateTimeFormatter US_DATE = DateTimeFormatter.ofPattern("M/d/uuuu");
+  /** Strict, so that 2/30/2026 is refused rather than read as the last day of February. */
+  private static final DateTimeFormatter US_DATE =
+      DateTimeFormatter.ofPattern("M/d/uuuu").withResolverStyle(ResolverStyle.STRICT);
 
   /** {@code 2023-11-01 00:00:00 UTC}, the BigQuery text form of a TIMESTAMP. */
   private static final DateTimeFormatter BIGQUERY_TIMESTAMP =

@@ -112,6 +112,13 @@ class TimestampCacheTest {
         .isInstanceOf(RowRejectedException.class)
         .hasMessage(
             "Date: '13/1/2026' is not a date (M/d/yyyy, yyyy-MM-dd or a midnight timestamp)");
+    // A day the month does not have is refused in either form, not moved to the month's end.
+    for (String day : List.of("2/30/2026", "2026-02-30")) {
+      assertThatThrownBy(() -> cache.date("Date", day))
+          .isInstanceOf(RowRejectedException.class)
+          .hasMessage(
+              "Date: '" + day + "' is not a date (M/d/yyyy, yyyy-MM-dd or a midnight timestamp)");
+    }
     assertThat(cache.instantCount()).isEqualTo(1);
     assertThat(cache.dateCount()).isZero();
   }
