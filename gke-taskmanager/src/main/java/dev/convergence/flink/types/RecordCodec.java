@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -17,6 +16,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.ToIntFunction;
+import java.util.function.ToLongFunction;
 
 /**
  * Writes and reads a record component by component, for the value types the pipeline's records
@@ -43,7 +45,7 @@ public final class RecordCodec<T extends Record> implements Serializable {
 
   private final Class<T> type;
   private transient RecordComponent[] components;
-  private transient Method[] accessors;
+  private transient Object[] accessors;
   private transient Kind[] kinds;
   private transient Constructor<T> constructor;
 
@@ -70,19 +72,33 @@ public final class RecordCodec<T extends Record> implements Serializable {
   }
 
   /** The value of component {@code i} of {@code value}. */
+  @SuppressWarnings("unchecked")
   public Object get(T value, int i) {
-    components();
-    try {
-      return accessors[i].invoke(value);
-    } catch (IllegalAccessException | InvocationTargetException e) {
-      throw new IllegalStateException("cannot read " + type.getSimpleName() + "." + i, e);
+    Object accessor = accessors()[i];
+    if (accessor instanceof ToLongFunction<?> f) {
+      return ((ToLongFunction<T>) f).applyAsLong(value);
     }
+    if (accessor instanceof ToIntFunction<?> f) {
+      return ((ToIntFunction<T>) f).applyAsInt(value);
+    }
+    return ((Function<T, Object>) accessor).apply(value);
   }
 
+  @SuppressWarnings("unchecked")
   public void write(T value, DataOutput out) throws IOException {
-    RecordComponent[] cs = components();
-    for (int i = 0; i < cs.length; i++) {
-      writeValue(kinds[i], get(value, i), out);
+    Object[] as = accessors();
+    for (int i = 0; i < as.length; i++) {
+      switch (kinds[i]) {
+        case LONG -> out.writeLong(((ToLongFunction<T>) as[i]).applyAsLong(value));
+        case INT -> out.writeInt(((ToIntFunction<T>) as[i]).applyAsInt(value));
+        default -> {
+          Object reference = ((Function<T, Object>) as[i]).apply(value);
+          out.writeBoolean(reference != null);
+          if (reference != null) {
+            writeReference(kinds[i], reference, out);
+          }
+        }
+      }
     }
   }
 
@@ -108,14 +124,18 @@ public final class RecordCodec<T extends Record> implements Serializable {
     return components;
   }
 
+  private Object[] accessors() {
+    if (components == null) {
+      init();
+    }
+    return accessors;
+  }
+
   private void init() {
     RecordComponent[] cs = type.getRecordComponents();
-    Method[] as = new Method[cs.length];
     Kind[] ks = new Kind[cs.length];
     Class<?>[] types = new Class<?>[cs.length];
     for (int i = 0; i < cs.length; i++) {
-      as[i] = cs[i].getAccessor();
-      as[i].setAccessible(true);
       ks[i] = kindOf(cs[i].getType(), type.getName() + "." + cs[i].getName());
       types[i] = cs[i].getType();
     }
@@ -126,7 +146,7 @@ public final class RecordCodec<T extends Record> implements Serializable {
     } catch (NoSuchMethodException e) {
       throw new IllegalStateException("no canonical constructor on " + type.getName(), e);
     }
-    accessors = as;
+    accessors = RecordAccessors.of(type);
     kinds = ks;
     components = cs;
   }
