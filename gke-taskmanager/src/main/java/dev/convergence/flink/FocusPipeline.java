@@ -24,6 +24,8 @@ import dev.convergence.flink.operators.SummaryAccumulator;
 import dev.convergence.flink.operators.SummaryEntry;
 import dev.convergence.flink.types.RecordTypeInfo;
 import dev.convergence.focus.FocusRow;
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import org.apache.flink.api.common.functions.MapFunction;
@@ -122,7 +124,7 @@ public final class FocusPipeline {
       List<String> history,
       FocusSinks sinks) {
     DataStream<InputFile> files =
-        env.fromData(List.copyOf(inputs), new RecordTypeInfo<>(InputFile.class))
+        env.fromData(newestFirst(inputs), new RecordTypeInfo<>(InputFile.class))
             .name("input-files");
     SingleOutputStreamOperator<FocusRow> converted =
         files
@@ -219,6 +221,9 @@ public final class FocusPipeline {
                     .map(a -> SummaryEntry.one(SummaryEntry.ANOMALIES, a.effectiveCost()), ENTRY)
                     .name("count-anomalies"),
                 summed("count-superseded", olderSnapshots.getSideOutput(NewestSnapshot.SUPERSEDED)),
+                summed(
+                    "count-superseded-on-sight",
+                    newestDelivery.getSideOutput(NewestSnapshot.SUPERSEDED)),
                 summed("count-duplicates", appendOnly.getSideOutput(FirstOfIdentity.DUPLICATES)));
     entries
         .keyBy(entry -> "run", Types.STRING)
@@ -245,6 +250,20 @@ public final class FocusPipeline {
             "pre-aggregate-daily-" + branch,
             DailyAggregator.TYPE,
             new PreAggregate<>(DailyAggregate::group, DailyAggregate::plus, PENDING_GROUPS));
+  }
+
+  /**
+   * The inputs with newer deliveries first, so that a subtask tends to see a key in the newest
+   * delivery before it meets older rows of that key, which it can then drop on the spot.
+   */
+  static List<InputFile> newestFirst(List<InputFile> inputs) {
+    return inputs.stream()
+        .sorted(
+            Comparator.comparing(
+                (InputFile input) ->
+                    input.snapshotId() == null ? Instant.MIN : Instant.parse(input.snapshotId()),
+                Comparator.reverseOrder()))
+        .toList();
   }
 
   /** One entry per row becomes one partial sum per subtask before it leaves the subtask. */

@@ -14,6 +14,7 @@ import dev.convergence.focus.source.CsvRow;
 import dev.convergence.focus.source.CsvRowMapper;
 import dev.convergence.focus.source.Fields;
 import dev.convergence.focus.source.ServiceCatalog;
+import dev.convergence.focus.source.StringPool;
 import dev.convergence.focus.source.TimestampCache;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -37,6 +38,7 @@ final class AwsCurMapper implements CsvRowMapper {
 
   private final ServiceCatalog services = ServiceCatalog.load("aws");
   private final TimestampCache timestamps = new TimestampCache();
+  private final StringPool pool = new StringPool();
   private final int payerAccount;
   private final int payerAccountName;
   private final int periodStart;
@@ -184,7 +186,7 @@ final class AwsCurMapper implements CsvRowMapper {
 
   @Override
   public List<FocusRow.Builder> map(CsvRow row) throws RowRejectedException {
-    String typeName = Fields.requiredText("lineItem/LineItemType", row.get(lineItemType));
+    String typeName = pool.of(Fields.requiredText("lineItem/LineItemType", row.get(lineItemType)));
     AwsLineItemType type = AwsLineItemType.fromSource(typeName);
     if (type == null) {
       throw new RowRejectedException(
@@ -199,9 +201,9 @@ final class AwsCurMapper implements CsvRowMapper {
     Instant billingPeriodStart =
         timestamps.instant("bill/BillingPeriodStartDate", row.get(periodStart));
     Instant chargePeriodStart = timestamps.instant("lineItem/UsageStartDate", row.get(usageStart));
-    String unit = row.text(pricingUnit);
+    String unit = pool.of(row.text(pricingUnit));
     BigDecimal quantity = Fields.optionalDecimal("lineItem/UsageAmount", row.get(usageAmount));
-    String code = Fields.requiredText("lineItem/ProductCode", row.get(productCode));
+    String code = pool.of(Fields.requiredText("lineItem/ProductCode", row.get(productCode)));
     ServiceCatalog.ServiceClass serviceClass = services.classify(code);
     String billingEntityName = row.text(billingEntity);
     boolean marketplace = MARKETPLACE_ENTITY.equals(billingEntityName);
@@ -215,9 +217,11 @@ final class AwsCurMapper implements CsvRowMapper {
             .effectiveCost(effectiveCost(type, row, billed))
             .listCost(listCost(type, list, listUnitPrice, billed))
             .contractedCost(contractedCost(type, list, billed))
-            .billingAccountId(Fields.requiredText("bill/PayerAccountId", row.get(payerAccount)))
-            .billingAccountName(row.text(payerAccountName))
-            .billingCurrency(Fields.requiredText("lineItem/CurrencyCode", row.get(currency)))
+            .billingAccountId(
+                pool.of(Fields.requiredText("bill/PayerAccountId", row.get(payerAccount))))
+            .billingAccountName(pool.of(row.text(payerAccountName)))
+            .billingCurrency(
+                pool.of(Fields.requiredText("lineItem/CurrencyCode", row.get(currency))))
             .billingPeriodStart(billingPeriodStart)
             .billingPeriodEnd(timestamps.instant("bill/BillingPeriodEndDate", row.get(periodEnd)))
             .chargePeriodStart(chargePeriodStart)
@@ -228,25 +232,26 @@ final class AwsCurMapper implements CsvRowMapper {
                     ? Corrections.chargeClass(chargePeriodStart, billingPeriodStart)
                     : null)
             .chargeFrequency(type.chargeFrequency(row.text(billType)))
-            .chargeDescription(row.text(description))
-            .invoiceId(row.text(invoiceId))
-            .invoiceIssuerName(firstNonNull(row.text(invoicingEntity), AWS_PUBLISHER))
+            .chargeDescription(pool.of(row.text(description)))
+            .invoiceId(pool.of(row.text(invoiceId)))
+            .invoiceIssuerName(firstNonNull(pool.of(row.text(invoicingEntity)), AWS_PUBLISHER))
             .providerName(AWS)
             .publisherName(
                 marketplace
-                    ? firstNonNull(row.text(legalEntity), MARKETPLACE_ENTITY)
+                    ? firstNonNull(pool.of(row.text(legalEntity)), MARKETPLACE_ENTITY)
                     : AWS_PUBLISHER)
-            .serviceName(firstNonNull(row.text(productName), code))
+            .serviceName(firstNonNull(pool.of(row.text(productName)), code))
             .serviceCategory(serviceClass.category())
             .serviceSubcategory(serviceClass.subcategory())
-            .subAccountId(Fields.requiredText("lineItem/UsageAccountId", row.get(usageAccount)))
-            .subAccountName(row.text(usageAccountName))
-            .regionId(firstNonNull(row.text(regionCode), row.text(region)))
-            .regionName(row.text(location))
-            .availabilityZone(row.text(availabilityZone))
+            .subAccountId(
+                pool.of(Fields.requiredText("lineItem/UsageAccountId", row.get(usageAccount))))
+            .subAccountName(pool.of(row.text(usageAccountName)))
+            .regionId(pool.of(firstNonNull(row.text(regionCode), row.text(region))))
+            .regionName(pool.of(row.text(location)))
+            .availabilityZone(pool.of(row.text(availabilityZone)))
             .resourceId(row.text(resourceId))
-            .skuId(row.text(sku))
-            .skuPriceId(firstNonNull(row.text(rateCode), row.text(rateId)))
+            .skuId(pool.of(row.text(sku)))
+            .skuPriceId(pool.of(firstNonNull(row.text(rateCode), row.text(rateId))))
             .listUnitPrice(listUnitPrice)
             .tags(tags(row))
             .xSourceRowId(row.text(lineItemId))

@@ -22,7 +22,10 @@ import org.apache.flink.util.OutputTag;
  *   <li>rows of the newest delivery among the job's inputs (per provider) cannot be superseded:
  *       they stay on the main output, and the first one of each restatement key in this subtask
  *       also sends a {@link SnapshotSeen} to {@link #SEEN};
- *   <li>rows of an older delivery go to {@link #OLDER}, for {@link NewestSnapshot} to keep or drop;
+ *   <li>rows of an older delivery go to {@link #OLDER}, for {@link NewestSnapshot} to keep or drop,
+ *       unless this subtask has already seen their key in the newest delivery: then they are
+ *       superseded for certain, and are dropped here (counted in {@link NewestSnapshot#SUPERSEDED})
+ *       rather than sent to be dropped there;
  *   <li>rows without a snapshot (append-only providers) go to {@link #APPEND_ONLY}, for {@link
  *       FirstOfIdentity}.
  * </ul>
@@ -67,11 +70,16 @@ public final class SplitByRestatement extends ProcessFunction<FocusRow, FocusRow
       return;
     }
     String newest = newestDelivered.get(row.xProvider());
+    String key = NewestSnapshot.key(row);
     if (newest == null || !isNewest(snapshot, newest)) {
-      ctx.output(OLDER, row);
+      if (seen.contains(key)) {
+        ctx.output(
+            NewestSnapshot.SUPERSEDED, SummaryEntry.one(SummaryEntry.SUPERSEDED, row.billedCost()));
+      } else {
+        ctx.output(OLDER, row);
+      }
       return;
     }
-    String key = NewestSnapshot.key(row);
     if (seen.add(key)) {
       ctx.output(SEEN, new SnapshotSeen(key, snapshot));
     }
