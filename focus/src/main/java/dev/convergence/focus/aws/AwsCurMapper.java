@@ -201,7 +201,7 @@ final class AwsCurMapper implements CsvRowMapper {
     Instant billingPeriodStart =
         timestamps.instant("bill/BillingPeriodStartDate", row.get(periodStart));
     Instant chargePeriodStart = timestamps.instant("lineItem/UsageStartDate", row.get(usageStart));
-    String unit = pool.of(row.text(pricingUnit));
+    String unit = row.text(pricingUnit);
     BigDecimal quantity = Fields.optionalDecimal("lineItem/UsageAmount", row.get(usageAmount));
     String code = pool.of(Fields.requiredText("lineItem/ProductCode", row.get(productCode)));
     ServiceCatalog.ServiceClass serviceClass = services.classify(code);
@@ -219,7 +219,7 @@ final class AwsCurMapper implements CsvRowMapper {
             .contractedCost(contractedCost(type, list, billed))
             .billingAccountId(
                 pool.of(Fields.requiredText("bill/PayerAccountId", row.get(payerAccount))))
-            .billingAccountName(pool.of(row.text(payerAccountName)))
+            .billingAccountName(row.text(payerAccountName))
             .billingCurrency(
                 pool.of(Fields.requiredText("lineItem/CurrencyCode", row.get(currency))))
             .billingPeriodStart(billingPeriodStart)
@@ -232,26 +232,26 @@ final class AwsCurMapper implements CsvRowMapper {
                     ? Corrections.chargeClass(chargePeriodStart, billingPeriodStart)
                     : null)
             .chargeFrequency(type.chargeFrequency(row.text(billType)))
-            .chargeDescription(pool.of(row.text(description)))
-            .invoiceId(pool.of(row.text(invoiceId)))
-            .invoiceIssuerName(firstNonNull(pool.of(row.text(invoicingEntity)), AWS_PUBLISHER))
+            .chargeDescription(row.text(description))
+            .invoiceId(row.text(invoiceId))
+            .invoiceIssuerName(firstNonNull(row.text(invoicingEntity), AWS_PUBLISHER))
             .providerName(AWS)
             .publisherName(
                 marketplace
-                    ? firstNonNull(pool.of(row.text(legalEntity)), MARKETPLACE_ENTITY)
+                    ? firstNonNull(row.text(legalEntity), MARKETPLACE_ENTITY)
                     : AWS_PUBLISHER)
             .serviceName(firstNonNull(pool.of(row.text(productName)), code))
             .serviceCategory(serviceClass.category())
             .serviceSubcategory(serviceClass.subcategory())
             .subAccountId(
                 pool.of(Fields.requiredText("lineItem/UsageAccountId", row.get(usageAccount))))
-            .subAccountName(pool.of(row.text(usageAccountName)))
+            .subAccountName(row.text(usageAccountName))
             .regionId(pool.of(firstNonNull(row.text(regionCode), row.text(region))))
-            .regionName(pool.of(row.text(location)))
-            .availabilityZone(pool.of(row.text(availabilityZone)))
+            .regionName(row.text(location))
+            .availabilityZone(row.text(availabilityZone))
             .resourceId(row.text(resourceId))
-            .skuId(pool.of(row.text(sku)))
-            .skuPriceId(pool.of(firstNonNull(row.text(rateCode), row.text(rateId))))
+            .skuId(row.text(sku))
+            .skuPriceId(firstNonNull(row.text(rateCode), row.text(rateId)))
             .listUnitPrice(listUnitPrice)
             .tags(tags(row))
             .xSourceRowId(row.text(lineItemId))

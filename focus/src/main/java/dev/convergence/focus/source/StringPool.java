@@ -10,29 +10,37 @@ package dev.convergence.focus.source;
  */
 public final class StringPool {
 
-  /** Room for the distinct values of the pooled columns of a large bill. */
-  static final int DEFAULT_CAPACITY = 4096;
+  /** Slots for the distinct values of a stream's pooled columns; a power of two. */
+  static final int DEFAULT_SLOTS = 4096;
 
-  private final BoundedCache<String, String> texts;
+  private final String[] slots;
 
   public StringPool() {
-    this(DEFAULT_CAPACITY);
+    this(DEFAULT_SLOTS);
   }
 
-  StringPool(int capacity) {
-    this.texts = new BoundedCache<>(capacity);
+  StringPool(int slots) {
+    if (Integer.bitCount(slots) != 1) {
+      throw new IllegalArgumentException("slots: must be a power of two; got " + slots);
+    }
+    this.slots = new String[slots];
   }
 
-  /** The pooled instance equal to {@code text}; null for null. */
+  /**
+   * The pooled instance equal to {@code text}; null for null. A text whose slot holds another text
+   * takes the slot over, so the pool never grows and costs one hash and one comparison.
+   */
   public String of(String text) {
     if (text == null) {
       return null;
     }
-    String pooled = texts.get(text);
-    if (pooled != null) {
+    int h = text.hashCode();
+    int slot = (h ^ (h >>> 16)) & (slots.length - 1);
+    String pooled = slots[slot];
+    if (text.equals(pooled)) {
       return pooled;
     }
-    texts.put(text, text);
+    slots[slot] = text;
     return text;
   }
 }

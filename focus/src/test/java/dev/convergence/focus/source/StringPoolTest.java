@@ -1,6 +1,7 @@
 package dev.convergence.focus.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
@@ -20,14 +21,22 @@ class StringPoolTest {
   }
 
   @Test
-  void aFullPoolDropsItsOldestTextAndStillReturnsAnEqualOne() {
-    StringPool pool = new StringPool(2);
+  void aTextWhoseSlotIsTakenTakesItOverAndIsStillReturnedAsItIs() {
+    StringPool pool = new StringPool(1);
     String a = new String("a");
-    pool.of(a);
-    pool.of("b");
-    pool.of("c");
+    assertThat(pool.of(a)).isSameAs(a);
+    String b = new String("b");
+    assertThat(pool.of(b)).isSameAs(b);
+    assertThat(pool.of(new String("b"))).isSameAs(b);
 
     String again = new String("a");
     assertThat(pool.of(again)).isSameAs(again).isEqualTo(a);
+  }
+
+  @Test
+  void theSlotCountIsAPowerOfTwo() {
+    assertThatThrownBy(() -> new StringPool(1000))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("slots: must be a power of two; got 1000");
   }
 }
