@@ -25,18 +25,17 @@ final class TextRanges {
   }
 
   private enum State {
-    FIELD_START,
-    UNQUOTED,
+    OUTSIDE,
     QUOTED,
     QUOTE_IN_QUOTED
   }
 
   private static final int BUFFER = 1 << 20;
 
-  /** The bytes that matter, by value: line breaks; in CSV also quotes and field separators. */
+  /** The bytes that matter, by value: line breaks; in CSV also quotes. */
   private static final boolean[] LINE_SPECIAL = special("\n\r");
 
-  private static final boolean[] CSV_SPECIAL = special("\n\r\",");
+  private static final boolean[] CSV_SPECIAL = special("\n\r\"");
 
   private TextRanges() {}
 
@@ -52,8 +51,9 @@ final class TextRanges {
   static int scan(InputStream in, long targetBytes, boolean csv, boolean hasHeader, Parts parts)
       throws IOException {
     byte[] buffer = new byte[BUFFER];
-    State state = State.FIELD_START;
-    boolean previousCr = false;
+    State state = State.OUTSIDE;
+    boolean[] special = csv ? CSV_SPECIAL : LINE_SPECIAL;
+    byte previous = '\n';
     long lines = 0;
     long position = 0;
     long partStart = 0;
@@ -66,55 +66,46 @@ final class TextRanges {
     while ((read = in.read(buffer)) > 0) {
       for (int i = 0; i < read; i++) {
         byte b = buffer[i];
-        if (isPlain(b, csv)) {
-          // Most bytes change nothing but that a field has begun: skip the run in one tight loop.
+        if (!special[b & 0xff]) {
+          // Most bytes change nothing: skip the run in one tight loop.
           int j = i + 1;
-          while (j < read && isPlain(buffer[j], csv)) {
+          while (j < read && !special[buffer[j] & 0xff]) {
             j++;
           }
-          previousCr = false;
-          if (state != State.QUOTED) {
-            state = State.UNQUOTED;
+          if (state == State.QUOTE_IN_QUOTED) {
+            state = State.OUTSIDE;
           }
+          previous = buffer[j - 1];
           i = j - 1;
           continue;
         }
-        boolean lineBreak = b == '\n' ? !previousCr : b == '\r';
-        previousCr = b == '\r';
-        if (lineBreak) {
+        byte before = previous;
+        previous = b;
+        if (b == '"') {
+          // Only a quote that starts a field opens quoting; two in a quoted field are one quote.
+          state =
+              switch (state) {
+                case OUTSIDE ->
+                    before == ',' || before == '\n' || before == '\r'
+                        ? State.QUOTED
+                        : State.OUTSIDE;
+                case QUOTED -> State.QUOTE_IN_QUOTED;
+                case QUOTE_IN_QUOTED -> State.QUOTED;
+              };
+          continue;
+        }
+        // A line break: LF, CR LF (counted at the CR) or a lone CR.
+        if (b == '\r' || before != '\r') {
           lines++;
         }
-        if (csv) {
-          if (state == State.QUOTE_IN_QUOTED) {
-            // A quote in a quoted field either escapes this one or closed the field.
-            state = b == '"' ? State.QUOTED : State.UNQUOTED;
-            if (b == '"') {
-              continue;
-            }
-          }
-          if (state == State.QUOTED) {
-            if (b == '"') {
-              state = State.QUOTE_IN_QUOTED;
-            }
-            continue;
-          }
-          if (b == '"' && state == State.FIELD_START) {
-            state = State.QUOTED;
-            continue;
-          }
-          state = b == ',' ? State.FIELD_START : State.UNQUOTED;
+        if (state == State.QUOTE_IN_QUOTED) {
+          state = State.OUTSIDE;
         }
-        if (b != '\n' && b != '\r') {
+        if (state == State.QUOTED || b == '\r') {
+          // Inside a field; or the record ends after the LF that may follow this CR.
           continue;
-        }
-        if (csv) {
-          state = State.FIELD_START;
         }
         long next = position + i + 1;
-        if (b == '\r') {
-          // The record ends after this CR, or after the LF that may follow it: decided there.
-          continue;
-        }
         if (!headerRead) {
           headerRead = true;
           headerEnd = next;
@@ -135,11 +126,6 @@ final class TextRanges {
       emit(parts, partStart, position, partLines, headerEnd, headerLines);
     }
     return count;
-  }
-
-  /** Whether the byte is neither a line break nor, in CSV, a quote or a field separator. */
-  private static boolean isPlain(byte b, boolean csv) {
-    return !(csv ? CSV_SPECIAL : LINE_SPECIAL)[b & 0xff];
   }
 
   private static boolean[] special(String bytes) {
