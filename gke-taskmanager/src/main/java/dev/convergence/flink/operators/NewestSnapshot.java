@@ -9,8 +9,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.ListState;
-import org.apache.flink.api.common.state.ListStateDescriptor;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -39,7 +39,8 @@ public final class NewestSnapshot
       new OutputTag<>("superseded", new RecordTypeInfo<>(SummaryEntry.class));
 
   private transient ValueState<String> newest;
-  private transient ListState<FocusRow> rows;
+  private transient MapState<Long, FocusRow> rows;
+  private transient ValueState<SummaryEntry> waiting;
   private transient Map<String, Instant> instants;
 
   /** The newest snapshot id of each snapshot provider among {@code inputs}. */
@@ -71,7 +72,13 @@ public final class NewestSnapshot
         getRuntimeContext().getState(new ValueStateDescriptor<>("newest-snapshot", Types.STRING));
     rows =
         getRuntimeContext()
-            .getListState(new ListStateDescriptor<>("newest-rows", RecordTypeInfo.FOCUS_ROW));
+            .getMapState(
+                new MapStateDescriptor<>("newest-rows", Types.LONG, RecordTypeInfo.FOCUS_ROW));
+    waiting =
+        getRuntimeContext()
+            .getState(
+                new ValueStateDescriptor<>(
+                    "newest-rows-total", new RecordTypeInfo<>(SummaryEntry.class)));
     instants = new HashMap<>();
   }
 
@@ -81,12 +88,12 @@ public final class NewestSnapshot
     String current = newest.value();
     int order = current == null ? 1 : compareIds(snapshot, current);
     if (order > 0) {
-      supersedeKept(current, ctx);
+      supersedeKept(ctx);
       newest.update(snapshot);
-      rows.add(row);
+      keep(row);
       ctx.timerService().registerEventTimeTimer(Long.MAX_VALUE);
     } else if (order == 0) {
-      rows.add(row);
+      keep(row);
     } else {
       ctx.output(SUPERSEDED, SummaryEntry.one(SummaryEntry.SUPERSEDED, row.billedCost()));
     }
@@ -97,29 +104,37 @@ public final class NewestSnapshot
       throws Exception {
     String current = newest.value();
     if (current == null || compareIds(current, seen.snapshotId()) < 0) {
-      supersedeKept(current, ctx);
+      supersedeKept(ctx);
       newest.update(seen.snapshotId());
     }
   }
 
-  /** Counts the kept rows of the snapshot {@code current} as superseded and forgets them. */
-  private void supersedeKept(String current, Context ctx) throws Exception {
-    if (current == null) {
+  private void keep(FocusRow row) throws Exception {
+    SummaryEntry total = waiting.value();
+    SummaryEntry one = SummaryEntry.one(SummaryEntry.SUPERSEDED, row.billedCost());
+    rows.put(total == null ? 0 : total.rows(), row);
+    waiting.update(total == null ? one : total.plus(one));
+  }
+
+  /** Counts the waiting rows as superseded, all at once, and forgets them. */
+  private void supersedeKept(Context ctx) throws Exception {
+    SummaryEntry total = waiting.value();
+    if (total == null) {
       return;
     }
-    for (FocusRow old : rows.get()) {
-      ctx.output(SUPERSEDED, SummaryEntry.one(SummaryEntry.SUPERSEDED, old.billedCost()));
-    }
+    ctx.output(SUPERSEDED, total);
     rows.clear();
+    waiting.clear();
   }
 
   @Override
   public void onTimer(long timestamp, OnTimerContext ctx, Collector<FocusRow> out)
       throws Exception {
-    for (FocusRow row : rows.get()) {
+    for (FocusRow row : rows.values()) {
       out.collect(row);
     }
     rows.clear();
+    waiting.clear();
     newest.clear();
   }
 

@@ -45,7 +45,13 @@ public final class SplitByRestatement extends ProcessFunction<FocusRow, FocusRow
 
   private final EnumMap<Provider, String> newestDelivered;
   private transient Map<String, Instant> instants;
-  private transient Set<String> seen;
+  private transient Set<Seen> seen;
+
+  /**
+   * A restatement key as a value: the same keys as {@link NewestSnapshot#key}, but made and hashed
+   * per row without formatting the billing period.
+   */
+  private record Seen(Provider provider, String billingAccountId, Instant billingPeriodStart) {}
 
   /**
    * @param newestDelivered the newest snapshot id among the job's inputs, per snapshot provider
@@ -70,7 +76,7 @@ public final class SplitByRestatement extends ProcessFunction<FocusRow, FocusRow
       return;
     }
     String newest = newestDelivered.get(row.xProvider());
-    String key = NewestSnapshot.key(row);
+    Seen key = new Seen(row.xProvider(), row.billingAccountId(), row.billingPeriodStart());
     if (newest == null || !isNewest(snapshot, newest)) {
       if (seen.contains(key)) {
         ctx.output(
@@ -81,7 +87,7 @@ public final class SplitByRestatement extends ProcessFunction<FocusRow, FocusRow
       return;
     }
     if (seen.add(key)) {
-      ctx.output(SEEN, new SnapshotSeen(key, snapshot));
+      ctx.output(SEEN, new SnapshotSeen(NewestSnapshot.key(row), snapshot));
     }
     out.collect(row);
   }
