@@ -127,20 +127,7 @@ public record DailyAggregate(
    * null marked apart from every string.
    */
   public String groupKey() {
-    return GroupKey.of(
-        xTenantId,
-        xRunId,
-        chargeDay.toString(),
-        billingPeriodStart == null ? null : billingPeriodStart.toString(),
-        provider.wireName(),
-        billingAccountId,
-        subAccountId,
-        serviceName,
-        regionId,
-        chargeCategory,
-        billingCurrency,
-        costCentre,
-        allocation.wireName());
+    return group().key();
   }
 
   /**
@@ -178,7 +165,26 @@ public record DailyAggregate(
       String chargeCategory,
       String billingCurrency,
       String costCentre,
-      AllocationBasis allocation) {}
+      AllocationBasis allocation) {
+
+    /** The group as an unambiguous string: each column length-prefixed, null marked apart. */
+    public String key() {
+      return GroupKey.of(
+          xTenantId,
+          xRunId,
+          chargeDay.toString(),
+          billingPeriodStart == null ? null : billingPeriodStart.toString(),
+          provider.wireName(),
+          billingAccountId,
+          subAccountId,
+          serviceName,
+          regionId,
+          chargeCategory,
+          billingCurrency,
+          costCentre,
+          allocation.wireName());
+    }
+  }
 
   /** This aggregate and another of the same group, summed. */
   public DailyAggregate plus(DailyAggregate other) {
