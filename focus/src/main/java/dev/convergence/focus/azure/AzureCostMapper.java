@@ -15,6 +15,7 @@ import dev.convergence.focus.source.CsvRow;
 import dev.convergence.focus.source.CsvRowMapper;
 import dev.convergence.focus.source.Fields;
 import dev.convergence.focus.source.ServiceCatalog;
+import dev.convergence.focus.source.StringPool;
 import dev.convergence.focus.source.TimestampCache;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -39,6 +40,7 @@ final class AzureCostMapper implements CsvRowMapper {
   private final AzureCostKind kind;
   private final ServiceCatalog services = ServiceCatalog.load("azure");
   private final TimestampCache timestamps = new TimestampCache();
+  private final StringPool pool = new StringPool();
 
   /**
    * Parsed UnitOfMeasure and Tags values by their text: an export repeats a few units and, row
@@ -160,7 +162,7 @@ final class AzureCostMapper implements CsvRowMapper {
 
   @Override
   public List<FocusRow.Builder> map(CsvRow row) throws RowRejectedException {
-    String typeName = Fields.requiredText("ChargeType", row.get(chargeType));
+    String typeName = pool.of(Fields.requiredText("ChargeType", row.get(chargeType)));
     AzureChargeType type = AzureChargeType.fromSource(typeName);
     if (type == null) {
       throw new RowRejectedException(
@@ -182,7 +184,7 @@ final class AzureCostMapper implements CsvRowMapper {
     Instant billingPeriodStart =
         Fields.startOfDay(timestamps.date("BillingPeriodStartDate", row.get(periodStart)));
     String meter = row.text(meterCategory);
-    String serviceCode = meter != null ? meter : row.text(consumedService);
+    String serviceCode = pool.of(meter != null ? meter : row.text(consumedService));
     ServiceCatalog.ServiceClass serviceClass = services.classify(serviceCode);
     boolean marketplace = "Marketplace".equalsIgnoreCase(row.text(publisherType));
 
@@ -201,9 +203,10 @@ final class AzureCostMapper implements CsvRowMapper {
             .effectiveCost(effective)
             .listCost(usage ? listCost(row, qty, payGPriceValue, rate, amount) : amount)
             .contractedCost(usage ? times(unitPriceValue, qty, rate, amount) : amount)
-            .billingAccountId(Fields.requiredText("BillingAccountId", row.get(billingAccount)))
+            .billingAccountId(
+                pool.of(Fields.requiredText("BillingAccountId", row.get(billingAccount))))
             .billingAccountName(row.text(billingAccountName))
-            .billingCurrency(Fields.requiredText("BillingCurrencyCode", row.get(currency)))
+            .billingCurrency(pool.of(Fields.requiredText("BillingCurrencyCode", row.get(currency))))
             .billingPeriodStart(billingPeriodStart)
             .billingPeriodEnd(
                 Fields.startOfDay(
@@ -227,9 +230,9 @@ final class AzureCostMapper implements CsvRowMapper {
             .serviceName(serviceCode != null ? serviceCode : "Unknown")
             .serviceCategory(serviceClass.category())
             .serviceSubcategory(serviceClass.subcategory())
-            .subAccountId(Fields.requiredText("SubscriptionId", row.get(subscriptionId)))
+            .subAccountId(pool.of(Fields.requiredText("SubscriptionId", row.get(subscriptionId))))
             .subAccountName(row.text(subscriptionName))
-            .regionId(regionId(row.text(resourceLocation)))
+            .regionId(pool.of(regionId(row.text(resourceLocation))))
             .availabilityZone(row.text(availabilityZone))
             .resourceId(row.text(resourceId))
             .resourceName(row.text(resourceName))

@@ -9,6 +9,7 @@ import dev.convergence.focus.source.BoundedCache;
 import dev.convergence.focus.source.Corrections;
 import dev.convergence.focus.source.Fields;
 import dev.convergence.focus.source.ServiceCatalog;
+import dev.convergence.focus.source.StringPool;
 import dev.convergence.focus.source.TimestampCache;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -34,6 +35,7 @@ final class GcpBillingMapper {
 
   private final ServiceCatalog services = ServiceCatalog.load("gcp");
   private final TimestampCache timestamps = new TimestampCache();
+  private final StringPool pool = new StringPool();
   private final BoundedCache<String, InvoiceMonth> invoiceMonths = new BoundedCache<>(64);
 
   Map<String, Long> unknownServices() {
@@ -85,8 +87,8 @@ final class GcpBillingMapper {
 
     FocusRow.Builder base =
         FocusRow.builder()
-            .billingAccountId(required(row, "billing_account_id"))
-            .billingCurrency(required(row, "currency"))
+            .billingAccountId(pool.of(required(row, "billing_account_id")))
+            .billingCurrency(pool.of(required(row, "currency")))
             .billingPeriodStart(periodStart)
             .billingPeriodEnd(invoiceMonth.end())
             .chargePeriodStart(usageStart)
@@ -94,18 +96,18 @@ final class GcpBillingMapper {
             .invoiceIssuerName(GOOGLE)
             .providerName(GOOGLE)
             .publisherName(seller != null ? seller : GOOGLE)
-            .serviceName(serviceName != null ? serviceName : "Unknown")
+            .serviceName(serviceName != null ? pool.of(serviceName) : "Unknown")
             .serviceCategory(serviceClass.category())
             .serviceSubcategory(serviceClass.subcategory())
-            .subAccountId(text(row.path("project"), "id"))
+            .subAccountId(pool.of(text(row.path("project"), "id")))
             .subAccountName(text(row.path("project"), "name"))
-            .regionId(text(row.path("location"), "region"))
+            .regionId(pool.of(text(row.path("location"), "region")))
             .availabilityZone(text(row.path("location"), "zone"))
             .resourceId(text(row.path("resource"), "global_name"))
             .resourceName(text(row.path("resource"), "name"))
             .skuId(text(row.path("sku"), "id"))
             .tags(labels(row))
-            .xServiceCode(text(row.path("service"), "id"));
+            .xServiceCode(pool.of(text(row.path("service"), "id")));
 
     List<FocusRow.Builder> rows = new ArrayList<>();
     FocusRow.Builder charge =
