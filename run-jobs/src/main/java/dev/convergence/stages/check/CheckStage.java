@@ -18,6 +18,7 @@ import dev.convergence.core.store.StoredObject;
 import dev.convergence.stages.RunSummary;
 import dev.convergence.stages.StageError;
 import dev.convergence.stages.StageException;
+import dev.convergence.stages.StagePipelines;
 import dev.convergence.stages.StageRequest;
 import dev.convergence.stages.StagedRun;
 import jakarta.inject.Inject;
@@ -62,14 +63,7 @@ public final class CheckStage {
     try (LogContext context = LogContext.forRun(request.tenantId(), request.runId());
         LogContext stage = LogContext.forStage("check")) {
       StagingLayout layout = request.layout();
-      PipelineConfig pipeline =
-          pipelines
-              .find(request.pipeline())
-              .orElseThrow(
-                  () ->
-                      new StageException(
-                          StageError.UNKNOWN_PIPELINE,
-                          "pipeline: no pipeline '" + request.pipeline() + "' is configured"));
+      PipelineConfig pipeline = StagePipelines.find(pipelines, request);
       RunManifest manifest = manifest(layout, request);
       RunSummary summary = new StagedRun(store, request).summary();
 

@@ -20,6 +20,7 @@ import dev.convergence.stages.PipelineRuns;
 import dev.convergence.stages.RunSummary;
 import dev.convergence.stages.StageError;
 import dev.convergence.stages.StageException;
+import dev.convergence.stages.StagePipelines;
 import dev.convergence.stages.StageRequest;
 import dev.convergence.stages.StagedRun;
 import dev.convergence.stages.TaskAttempt;
@@ -94,14 +95,7 @@ public final class FinalizeStage {
     try (LogContext context = LogContext.forRun(target.tenantId(), target.runId());
         LogContext stage = LogContext.forStage(STEP)) {
       Instant startedAt = clock.instant();
-      PipelineConfig pipeline =
-          pipelines
-              .find(target.pipeline())
-              .orElseThrow(
-                  () ->
-                      new StageException(
-                          StageError.UNKNOWN_PIPELINE,
-                          "pipeline: no pipeline '" + target.pipeline() + "' is configured"));
+      PipelineConfig pipeline = StagePipelines.find(pipelines, target);
       StagedRun staged = new StagedRun(store, target);
       RunRecord found = LedgerRuns.find(ledger, target);
       // Read first, so a succeeded run whose output cannot be read is not ended as succeeded.

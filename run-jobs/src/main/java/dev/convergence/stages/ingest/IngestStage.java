@@ -25,6 +25,7 @@ import dev.convergence.focus.Reject;
 import dev.convergence.focus.SourceContext;
 import dev.convergence.stages.StageError;
 import dev.convergence.stages.StageException;
+import dev.convergence.stages.StagePipelines;
 import dev.convergence.stages.StageRequest;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -87,14 +88,7 @@ public final class IngestStage {
                       new StageException(
                           StageError.UNKNOWN_TENANT,
                           "tenant_id: no tenant '" + request.tenantId() + "' is configured"));
-      PipelineConfig pipeline =
-          pipelines
-              .find(request.pipeline())
-              .orElseThrow(
-                  () ->
-                      new StageException(
-                          StageError.UNKNOWN_PIPELINE,
-                          "pipeline: no pipeline '" + request.pipeline() + "' is configured"));
+      PipelineConfig pipeline = StagePipelines.find(pipelines, request);
       ProviderAccount account =
           tenant
               .provider(pipeline.provider())

@@ -21,6 +21,7 @@ import dev.convergence.stages.PipelineRuns;
 import dev.convergence.stages.RunSummary;
 import dev.convergence.stages.StageError;
 import dev.convergence.stages.StageException;
+import dev.convergence.stages.StagePipelines;
 import dev.convergence.stages.StageRequest;
 import dev.convergence.stages.StagedRun;
 import dev.convergence.stages.TaskAttempt;
@@ -83,14 +84,7 @@ public final class PublishStage {
     try (LogContext context = LogContext.forRun(request.tenantId(), request.runId());
         LogContext stage = LogContext.forStage(STEP)) {
       Instant startedAt = clock.instant();
-      PipelineConfig pipeline =
-          pipelines
-              .find(request.pipeline())
-              .orElseThrow(
-                  () ->
-                      new StageException(
-                          StageError.UNKNOWN_PIPELINE,
-                          "pipeline: no pipeline '" + request.pipeline() + "' is configured"));
+      PipelineConfig pipeline = StagePipelines.find(pipelines, request);
       StagedRun staged = new StagedRun(store, request);
       QualityReport quality = staged.qualityReport();
       if (!quality.passed()) {
