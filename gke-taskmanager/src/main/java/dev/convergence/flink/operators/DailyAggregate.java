@@ -102,24 +102,7 @@ public record DailyAggregate(
   /** A proportional share of this (unallocated) aggregate, given to {@code centre}. */
   public DailyAggregate share(
       String centre, BigDecimal billed, BigDecimal effective, BigDecimal list, long rows) {
-    return new DailyAggregate(
-        xTenantId,
-        xRunId,
-        chargeDay,
-        billingPeriodStart,
-        provider,
-        billingAccountId,
-        subAccountId,
-        serviceName,
-        regionId,
-        chargeCategory,
-        billingCurrency,
-        centre,
-        AllocationBasis.PROPORTIONAL,
-        billed,
-        effective,
-        list,
-        rows);
+    return withCosts(centre, AllocationBasis.PROPORTIONAL, billed, effective, list, rows);
   }
 
   /**
@@ -188,6 +171,23 @@ public record DailyAggregate(
 
   /** This aggregate and another of the same group, summed. */
   public DailyAggregate plus(DailyAggregate other) {
+    return withCosts(
+        costCentre,
+        allocation,
+        sum(billedCost, other.billedCost),
+        sum(effectiveCost, other.effectiveCost),
+        sum(listCost, other.listCost),
+        rowCount + other.rowCount);
+  }
+
+  /** This aggregate's day and group columns, with another cost centre and other costs. */
+  private DailyAggregate withCosts(
+      String centre,
+      AllocationBasis basis,
+      BigDecimal billed,
+      BigDecimal effective,
+      BigDecimal list,
+      long rows) {
     return new DailyAggregate(
         xTenantId,
         xRunId,
@@ -200,12 +200,12 @@ public record DailyAggregate(
         regionId,
         chargeCategory,
         billingCurrency,
-        costCentre,
-        allocation,
-        sum(billedCost, other.billedCost),
-        sum(effectiveCost, other.effectiveCost),
-        sum(listCost, other.listCost),
-        rowCount + other.rowCount);
+        centre,
+        basis,
+        billed,
+        effective,
+        list,
+        rows);
   }
 
   private static BigDecimal sum(BigDecimal a, BigDecimal b) {
