@@ -11,9 +11,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
@@ -65,10 +63,6 @@ public final class RecordCodec<T extends Record> implements Serializable {
   public Kind kind(int i) {
     components();
     return kinds[i];
-  }
-
-  public String componentName(int i) {
-    return components()[i].getName();
   }
 
   /** The value of component {@code i} of {@code value}. */
@@ -248,14 +242,5 @@ public final class RecordCodec<T extends Record> implements Serializable {
       }
       default -> throw new IllegalStateException("not a reference kind: " + kind);
     };
-  }
-
-  /** The component names, in declaration order. */
-  public List<String> componentNames() {
-    List<String> names = new ArrayList<>();
-    for (RecordComponent c : components()) {
-      names.add(c.getName());
-    }
-    return names;
   }
 }
