@@ -12,14 +12,18 @@ public final class Inputs {
 
   private Inputs() {}
 
+  /** Whether the stream's next two bytes are the gzip magic bytes; reads them. */
+  public static boolean startsWithGzipMagic(InputStream in) throws IOException {
+    return in.read() == 0x1f && in.read() == 0x8b;
+  }
+
   /** The stream's content, decompressed if it starts with the gzip magic bytes. */
   public static InputStream decompressed(InputStream in) throws IOException {
     BufferedInputStream buffered = new BufferedInputStream(in, BUFFER);
     buffered.mark(2);
-    int first = buffered.read();
-    int second = buffered.read();
+    boolean gzip = startsWithGzipMagic(buffered);
     buffered.reset();
-    if (first == 0x1f && second == 0x8b) {
+    if (gzip) {
       return new BufferedInputStream(new GZIPInputStream(buffered, BUFFER), BUFFER);
     }
     return buffered;

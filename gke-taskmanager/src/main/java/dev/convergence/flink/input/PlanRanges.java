@@ -2,6 +2,7 @@ package dev.convergence.flink.input;
 
 import dev.convergence.flink.args.InputFile;
 import dev.convergence.flink.args.InputFormat;
+import dev.convergence.focus.source.Inputs;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -71,7 +72,7 @@ public final class PlanRanges extends ProcessFunction<InputFile, FileRange> {
 
   private static boolean isGzip(FileSystem fs, Path path) throws IOException {
     try (InputStream in = new BufferedInputStream(fs.open(path), 2)) {
-      return in.read() == 0x1f && in.read() == 0x8b;
+      return Inputs.startsWithGzipMagic(in);
     }
   }
 }
