@@ -17,6 +17,7 @@ import dev.convergence.flink.operators.NewestSnapshot;
 import dev.convergence.flink.operators.PreAggregate;
 import dev.convergence.flink.operators.ReadHistory;
 import dev.convergence.flink.operators.RejectedRecord;
+import dev.convergence.flink.operators.RowDailySums;
 import dev.convergence.flink.operators.ScoreAnomalies;
 import dev.convergence.flink.operators.SnapshotSeen;
 import dev.convergence.flink.operators.SplitByRestatement;
@@ -243,13 +244,10 @@ public final class FocusPipeline {
   private static DataStream<DailyAggregate> written(
       String branch, DataStream<FocusRow> resolved, CostCentres centres, FocusSinks sinks) {
     resolved.sinkTo(sinks.rows()).name("focus-rows-" + branch);
-    return resolved
-        .map(row -> DailyAggregate.of(row, centres.directCentre(row)), DailyAggregator.TYPE)
-        .name("row-aggregates-" + branch)
-        .transform(
-            "pre-aggregate-daily-" + branch,
-            DailyAggregator.TYPE,
-            new PreAggregate<>(DailyAggregate::group, DailyAggregate::plus, PENDING_GROUPS));
+    return resolved.transform(
+        "daily-sums-" + branch,
+        DailyAggregator.TYPE,
+        new PreAggregate<>(new RowDailySums(centres), PENDING_GROUPS));
   }
 
   /**
@@ -269,6 +267,8 @@ public final class FocusPipeline {
   /** One entry per row becomes one partial sum per subtask before it leaves the subtask. */
   private static DataStream<SummaryEntry> summed(String name, DataStream<SummaryEntry> entries) {
     return entries.transform(
-        name, ENTRY, new PreAggregate<>(SummaryEntry::output, SummaryEntry::plus, PENDING_GROUPS));
+        name,
+        ENTRY,
+        PreAggregate.merging(SummaryEntry::output, SummaryEntry::plus, PENDING_GROUPS));
   }
 }

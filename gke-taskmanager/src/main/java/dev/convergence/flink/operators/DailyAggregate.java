@@ -79,7 +79,13 @@ public record DailyAggregate(
 
   /** The aggregate of one row, in its direct cost centre, or unallocated (null) for now. */
   public static DailyAggregate of(FocusRow row, String costCentre) {
-    return new DailyAggregate(
+    return groupOf(row, costCentre)
+        .aggregate(row.billedCost(), row.effectiveCost(), row.listCost(), 1);
+  }
+
+  /** The group of one row, in its direct cost centre, or unallocated (null) for now. */
+  public static Group groupOf(FocusRow row, String costCentre) {
+    return new Group(
         row.xTenantId(),
         row.xRunId(),
         LocalDate.ofInstant(row.chargePeriodStart(), ZoneOffset.UTC),
@@ -92,11 +98,7 @@ public record DailyAggregate(
         row.chargeCategory(),
         row.billingCurrency(),
         costCentre,
-        costCentre == null ? AllocationBasis.UNALLOCATED : AllocationBasis.RULE,
-        row.billedCost(),
-        row.effectiveCost(),
-        row.listCost(),
-        1);
+        costCentre == null ? AllocationBasis.UNALLOCATED : AllocationBasis.RULE);
   }
 
   /** A proportional share of this (unallocated) aggregate, given to {@code centre}. */
@@ -167,6 +169,29 @@ public record DailyAggregate(
           costCentre,
           allocation.wireName());
     }
+
+    /** The aggregate of this group with these sums. */
+    public DailyAggregate aggregate(
+        BigDecimal billed, BigDecimal effective, BigDecimal list, long rows) {
+      return new DailyAggregate(
+          xTenantId,
+          xRunId,
+          chargeDay,
+          billingPeriodStart,
+          provider,
+          billingAccountId,
+          subAccountId,
+          serviceName,
+          regionId,
+          chargeCategory,
+          billingCurrency,
+          costCentre,
+          allocation,
+          billed,
+          effective,
+          list,
+          rows);
+    }
   }
 
   /** This aggregate and another of the same group, summed. */
@@ -208,7 +233,8 @@ public record DailyAggregate(
         rows);
   }
 
-  private static BigDecimal sum(BigDecimal a, BigDecimal b) {
+  /** Two amounts summed, as SQL's {@code sum} does: null only when both are. */
+  static BigDecimal sum(BigDecimal a, BigDecimal b) {
     if (a == null) {
       return b;
     }

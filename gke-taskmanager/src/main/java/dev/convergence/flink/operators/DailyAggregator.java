@@ -8,10 +8,9 @@ import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
- * Sums partial {@link DailyAggregate}s (one row's, or a subtask's {@link PreAggregate} of many)
- * into one per group, keyed by {@link DailyAggregate#groupKey}. Each group's sum waits in keyed
- * state until the input ends (the final watermark; in BATCH mode, the end of the key), then is
- * emitted once.
+ * Sums partial {@link DailyAggregate}s (each a subtask's {@link RowDailySums} of its rows) into one
+ * per group, keyed by {@link DailyAggregate#groupKey}. Each group's sum waits in keyed state until
+ * the input ends (the final watermark; in BATCH mode, the end of the key), then is emitted once.
  */
 public final class DailyAggregator
     extends KeyedProcessFunction<String, DailyAggregate, DailyAggregate> {

@@ -4,12 +4,12 @@ import java.io.Serializable;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
-import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 import org.apache.flink.streaming.api.operators.BoundedOneInput;
 import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.util.function.SerializableFunction;
 
 /**
  * Sums records of one key within a subtask before they cross the network: of a million rows a day
@@ -18,11 +18,32 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
  * state), when the input ends, and before the final watermark (so the keyed totals downstream,
  * which fire on that watermark, have every partial sum first). At most {@code maxKeys} keys wait at
  * once; reaching it flushes them.
+ *
+ * @param <S> a running sum, mutable or not: {@link Sums#plus} says which sum follows
  */
-public final class PreAggregate<T, K> extends AbstractStreamOperator<T>
-    implements OneInputStreamOperator<T, T>, BoundedOneInput {
+public final class PreAggregate<IN, K, S, OUT> extends AbstractStreamOperator<OUT>
+    implements OneInputStreamOperator<IN, OUT>, BoundedOneInput {
 
   private static final long serialVersionUID = 1L;
+
+  /** How the records of one key are summed within the subtask. */
+  public interface Sums<IN, K, S, OUT> extends Serializable {
+
+    /**
+     * The group of a record, compared with {@code equals}: only within this subtask, so it need not
+     * be the key the sums are shuffled by, just cheap to make and to hash.
+     */
+    K key(IN record);
+
+    /** The sum of one record. */
+    S first(IN record);
+
+    /** {@code sum} with {@code record} added: {@code sum} itself when sums are mutable. */
+    S plus(S sum, IN record);
+
+    /** What a sum leaves the subtask as. */
+    OUT result(K key, S sum);
+  }
 
   /** How two partial sums of one key become one. */
   @FunctionalInterface
@@ -30,19 +51,45 @@ public final class PreAggregate<T, K> extends AbstractStreamOperator<T>
     T merge(T a, T b);
   }
 
-  private final KeySelector<T, K> key;
-  private final Merge<T> merge;
+  private final Sums<IN, K, S, OUT> sums;
   private final int maxKeys;
-  private transient Map<K, T> pending;
+  private transient Map<K, S> pending;
 
-  /**
-   * @param key the group of a record, compared with {@code equals}: only within this subtask, so it
-   *     need not be the key the sums are shuffled by, just cheap to make and to hash
-   */
-  public PreAggregate(KeySelector<T, K> key, Merge<T> merge, int maxKeys) {
-    this.key = Objects.requireNonNull(key, "key");
-    this.merge = Objects.requireNonNull(merge, "merge");
+  public PreAggregate(Sums<IN, K, S, OUT> sums, int maxKeys) {
+    this.sums = Objects.requireNonNull(sums, "sums");
     this.maxKeys = maxKeys;
+  }
+
+  /** Sums records that are themselves partial sums, such as counts, merged two at a time. */
+  public static <T, K> PreAggregate<T, K, T, T> merging(
+      SerializableFunction<T, K> key, Merge<T> merge, int maxKeys) {
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(merge, "merge");
+    return new PreAggregate<>(
+        new Sums<T, K, T, T>() {
+          private static final long serialVersionUID = 1L;
+
+          @Override
+          public K key(T record) {
+            return key.apply(record);
+          }
+
+          @Override
+          public T first(T record) {
+            return record;
+          }
+
+          @Override
+          public T plus(T sum, T record) {
+            return merge.merge(sum, record);
+          }
+
+          @Override
+          public T result(K group, T sum) {
+            return sum;
+          }
+        },
+        maxKeys);
   }
 
   @Override
@@ -52,11 +99,20 @@ public final class PreAggregate<T, K> extends AbstractStreamOperator<T>
   }
 
   @Override
-  public void processElement(StreamRecord<T> element) throws Exception {
-    T value = element.getValue();
-    pending.merge(key.getKey(value), value, merge::merge);
-    if (pending.size() >= maxKeys) {
-      flush();
+  public void processElement(StreamRecord<IN> element) throws Exception {
+    IN record = element.getValue();
+    K key = sums.key(record);
+    S sum = pending.get(key);
+    if (sum == null) {
+      pending.put(key, sums.first(record));
+      if (pending.size() >= maxKeys) {
+        flush();
+      }
+    } else {
+      S next = sums.plus(sum, record);
+      if (next != sum) {
+        pending.put(key, next);
+      }
     }
   }
 
@@ -79,8 +135,8 @@ public final class PreAggregate<T, K> extends AbstractStreamOperator<T>
   }
 
   private void flush() {
-    for (T value : pending.values()) {
-      output.collect(new StreamRecord<>(value));
+    for (Map.Entry<K, S> entry : pending.entrySet()) {
+      output.collect(new StreamRecord<>(sums.result(entry.getKey(), entry.getValue())));
     }
     pending.clear();
   }
