@@ -13,15 +13,15 @@ import dev.convergence.focus.source.Inputs;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
- * Reads newline-delimited JSON, one billing export row per line, holding one line at a time. Each
- * row's identity is {@link GcpRowIdentity}'s: two extracts that serialise the same row differently
- * (key order, timestamp spelling, JSON or CSV) agree, exact duplicates from overlapping extracts
- * share an identity, and a late correction (a new row with a later export time) does not.
+ * Reads newline-delimited JSON, one billing export row per line, holding one line at a time. The
+ * text is decoded as {@link Inputs#text} does: a byte-order mark is left out, so the first line
+ * parses as JSON whether or not the file starts with one. Each row's identity is {@link
+ * GcpRowIdentity}'s: two extracts that serialise the same row differently (key order, timestamp
+ * spelling, JSON or CSV) agree, exact duplicates from overlapping extracts share an identity, and a
+ * late correction (a new row with a later export time) does not.
  */
 final class GcpJsonLinesSource implements RecordSource {
 
@@ -36,9 +36,7 @@ final class GcpJsonLinesSource implements RecordSource {
   private long line;
 
   GcpJsonLinesSource(InputStream in, SourceContext context) throws IOException {
-    this.reader =
-        new BufferedReader(
-            new InputStreamReader(Inputs.decompressed(in), StandardCharsets.UTF_8), 1 << 16);
+    this.reader = new BufferedReader(Inputs.text(in), 1 << 16);
     this.rows = new GcpRowConverter(context);
   }
 

@@ -11,13 +11,13 @@ import dev.convergence.focus.RejectReason;
 import dev.convergence.focus.SourceContext;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
- * Reads a provider CSV file (plain or gzip, with or without a UTF-8 byte-order mark) one record at
- * a time with FastCSV, and maps each record with the mapper made for its header. A record whose
- * field count differs from the header's is rejected, not guessed at.
+ * Reads a provider CSV file (plain or gzip, UTF-8 or, after a byte-order mark, UTF-16 or UTF-32;
+ * see {@link Inputs#text}) one record at a time with FastCSV, and maps each record with the mapper
+ * made for its header. A record whose field count differs from the header's is rejected, not
+ * guessed at.
  */
 public final class CsvRecordSource implements RecordSource {
 
@@ -51,11 +51,10 @@ public final class CsvRecordSource implements RecordSource {
       throws IOException {
     CsvReader<de.siegmar.fastcsv.reader.CsvRecord> reader =
         CsvReader.builder()
-            .detectBomHeader(true)
             .skipEmptyLines(true)
             .allowExtraFields(true)
             .allowMissingFields(true)
-            .ofCsvRecord(Inputs.decompressed(in), StandardCharsets.UTF_8);
+            .ofCsvRecord(Inputs.text(in));
     try {
       CloseableIterator<de.siegmar.fastcsv.reader.CsvRecord> iterator = reader.iterator();
       if (!iterator.hasNext()) {

@@ -231,4 +231,27 @@ class GcpBillingExportTest {
         .extracting(FocusRow::billingPeriodStart)
         .containsOnly(Instant.parse("2023-11-01T07:00:00Z"));
   }
+
+  /** Jackson rejects a leading U+FEFF, so with the mark kept the first line was a reject. */
+  @Test
+  void aUtf8ByteOrderMarkBeforeTheFirstLineIsLeftOut() throws IOException {
+    byte[] fixture;
+    try (InputStream in = Samples.open(FIXTURE)) {
+      fixture = in.readAllBytes();
+    }
+    byte[] withMark = new byte[fixture.length + 3];
+    withMark[0] = (byte) 0xEF;
+    withMark[1] = (byte) 0xBB;
+    withMark[2] = (byte) 0xBF;
+    System.arraycopy(fixture, 0, withMark, 3, fixture.length);
+    List<FocusRow> converted = new ArrayList<>();
+    List<Reject> refused = new ArrayList<>();
+    try (ConversionStream stream =
+        GcpBillingExportReader.openJsonLines(new ByteArrayInputStream(withMark), CONTEXT)) {
+      stream.drain(converted::add, refused::add);
+    }
+
+    assertThat(converted).isEqualTo(rows).anyMatch(row -> row.xSourceLine() == 1);
+    assertThat(refused).isEqualTo(rejects);
+  }
 }
