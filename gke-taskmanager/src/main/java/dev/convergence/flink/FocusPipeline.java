@@ -129,8 +129,8 @@ public final class FocusPipeline {
             .name("input-files");
     SingleOutputStreamOperator<FocusRow> converted =
         files
-            .rebalance()
             .process(new PlanRanges(partBytes), RANGE)
+            .setParallelism(1)
             .name("cut-into-parts")
             .rebalance()
             .process(new ConvertFile(tenantId, runId), ROW)
@@ -251,8 +251,12 @@ public final class FocusPipeline {
   }
 
   /**
-   * The inputs with newer deliveries first, so that a subtask tends to see a key in the newest
-   * delivery before it meets older rows of that key, which it can then drop on the spot.
+   * The inputs with newer deliveries first. One planner cuts them in this order and deals the parts
+   * out in turn, so every converter gets all its parts of the newest delivery before any older
+   * part: by then it has seen the newest delivery's keys, and drops older rows of them on sight.
+   * With a planner per subtask, a converter could meet a run of older parts first and ship every
+   * row of them to keyed state. The planner only looks for record boundaries, several times faster
+   * than conversion, so one is enough.
    */
   static List<InputFile> newestFirst(List<InputFile> inputs) {
     return inputs.stream()
