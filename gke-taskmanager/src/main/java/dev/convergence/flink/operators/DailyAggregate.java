@@ -120,6 +120,11 @@ public record DailyAggregate(
    * made and hashed without formatting dates into a string, for sums within one subtask.
    */
   public Group group() {
+    return groupIn(costCentre, allocation);
+  }
+
+  /** This aggregate's day and group columns, with another cost centre. */
+  private Group groupIn(String centre, AllocationBasis basis) {
     return new Group(
         xTenantId,
         xRunId,
@@ -132,8 +137,8 @@ public record DailyAggregate(
         regionId,
         chargeCategory,
         billingCurrency,
-        costCentre,
-        allocation);
+        centre,
+        basis);
   }
 
   /** The key columns of a daily aggregate. */
@@ -213,24 +218,7 @@ public record DailyAggregate(
       BigDecimal effective,
       BigDecimal list,
       long rows) {
-    return new DailyAggregate(
-        xTenantId,
-        xRunId,
-        chargeDay,
-        billingPeriodStart,
-        provider,
-        billingAccountId,
-        subAccountId,
-        serviceName,
-        regionId,
-        chargeCategory,
-        billingCurrency,
-        centre,
-        basis,
-        billed,
-        effective,
-        list,
-        rows);
+    return groupIn(centre, basis).aggregate(billed, effective, list, rows);
   }
 
   /** Two amounts summed, as SQL's {@code sum} does: null only when both are. */
