@@ -40,7 +40,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * entry point hands in the real ones, tests their own):
  *
  * <pre>
- * files ─► cut into parts of whole records ─► convert (parallel, a part per call) ─┬─► rejects
+ * files, newest first ─► cut into parts (one planner) ─► convert (a part per call) ┬─► rejects
  *                                                                                  └─► split by restatement
  *   ├─ rows of the newest delivery ──────────────────────────────────────────────────┐ (A)
  *   ├─ rows of older snapshots: keyBy account×period ─► newest snapshot ─────────────┤ (B)
