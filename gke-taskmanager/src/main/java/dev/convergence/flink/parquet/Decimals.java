@@ -8,7 +8,6 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-import java.util.stream.IntStream;
 
 /**
  * Amounts in the Parquet output are {@code DECIMAL(38, 18)}: exact, wide enough for the 15
@@ -20,10 +19,11 @@ public final class Decimals {
   public static final int PRECISION = 38;
   public static final int SCALE = 18;
 
-  /** FocusRow's amount columns: the index of each in the output and its accessor. */
-  private static final int[] AMOUNT_COLUMNS = amountColumns();
+  /** FocusRow's amount columns, in component order. */
+  private static final List<Amount> AMOUNTS = amounts();
 
-  private static final List<Function<FocusRow, Object>> AMOUNTS = amountAccessors();
+  /** An amount column: its output name and how to read it. */
+  private record Amount(String column, Function<FocusRow, Object> value) {}
 
   private Decimals() {}
 
@@ -46,9 +46,9 @@ public final class Decimals {
 
   /** Why a row's amounts do not fit the output's DECIMAL(38, 18), or null when they all do. */
   public static String misfit(FocusRow row) {
-    for (int a = 0; a < AMOUNT_COLUMNS.length; a++) {
-      if (AMOUNTS.get(a).apply(row) instanceof BigDecimal d && !fits(d)) {
-        return FocusColumns.NAMES.get(AMOUNT_COLUMNS[a])
+    for (Amount amount : AMOUNTS) {
+      if (amount.value().apply(row) instanceof BigDecimal d && !fits(d)) {
+        return amount.column()
             + ": "
             + d.toPlainString()
             + " does not fit DECIMAL("
@@ -78,19 +78,16 @@ public final class Decimals {
     }
   }
 
-  private static int[] amountColumns() {
-    RecordCodec<FocusRow> codec = new RecordCodec<>(FocusRow.class);
-    return IntStream.range(0, codec.arity())
-        .filter(i -> codec.kind(i) == RecordCodec.Kind.DECIMAL)
-        .toArray();
-  }
-
   @SuppressWarnings("unchecked")
-  private static List<Function<FocusRow, Object>> amountAccessors() {
+  private static List<Amount> amounts() {
+    RecordCodec<FocusRow> codec = new RecordCodec<>(FocusRow.class);
     Object[] accessors = RecordAccessors.of(FocusRow.class);
-    List<Function<FocusRow, Object>> amounts = new ArrayList<>();
-    for (int i : AMOUNT_COLUMNS) {
-      amounts.add((Function<FocusRow, Object>) accessors[i]);
+    List<Amount> amounts = new ArrayList<>();
+    for (int i = 0; i < codec.arity(); i++) {
+      if (codec.kind(i) == RecordCodec.Kind.DECIMAL) {
+        amounts.add(
+            new Amount(FocusColumns.NAMES.get(i), (Function<FocusRow, Object>) accessors[i]));
+      }
     }
     return List.copyOf(amounts);
   }
