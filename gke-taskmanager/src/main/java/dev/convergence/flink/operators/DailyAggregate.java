@@ -77,12 +77,6 @@ public record DailyAggregate(
     }
   }
 
-  /** The aggregate of one row, in its direct cost centre, or unallocated (null) for now. */
-  public static DailyAggregate of(FocusRow row, String costCentre) {
-    return groupOf(row, costCentre)
-        .aggregate(row.billedCost(), row.effectiveCost(), row.listCost(), 1);
-  }
-
   /** The group of one row, in its direct cost centre, or unallocated (null) for now. */
   public static Group groupOf(FocusRow row, String costCentre) {
     return new Group(

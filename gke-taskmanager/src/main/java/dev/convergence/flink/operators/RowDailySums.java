@@ -7,9 +7,8 @@ import java.util.Objects;
 
 /**
  * The daily sums of FOCUS rows within one subtask, for {@link PreAggregate}: each row counts in its
- * day group and direct cost centre ({@link DailyAggregate#of} gives the same aggregate for one
- * row). A group's sums are kept in one mutable {@link Running} sum, so a row costs no aggregate of
- * its own.
+ * day group ({@link DailyAggregate#groupOf}) and direct cost centre. A group's sums are kept in one
+ * mutable {@link Running} sum, so a row costs no aggregate of its own.
  */
 public final class RowDailySums
     implements PreAggregate.Sums<

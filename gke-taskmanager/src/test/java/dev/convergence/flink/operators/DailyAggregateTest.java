@@ -30,7 +30,7 @@ class DailyAggregateTest {
 
   @Test
   void chargeDayIsTheUtcDateOfChargePeriodStart() {
-    DailyAggregate a = DailyAggregate.of(row("2026-10-05T23:59:59.999Z").build(), null);
+    DailyAggregate a = OneRow.aggregate(row("2026-10-05T23:59:59.999Z").build(), null);
     assertThat(a.chargeDay()).isEqualTo(LocalDate.of(2026, 10, 5));
     assertThat(a.costCentre()).isNull();
     assertThat(a.rowCount()).isEqualTo(1);
@@ -39,7 +39,7 @@ class DailyAggregateTest {
   @Test
   void sumsExactlyAndANullSumsLikeSql() {
     DailyAggregate a =
-        DailyAggregate.of(
+        OneRow.aggregate(
             row("2026-10-05T01:00:00Z")
                 .billedCost(new BigDecimal("0.000000018104"))
                 .effectiveCost(null)
@@ -47,7 +47,7 @@ class DailyAggregateTest {
                 .build(),
             null);
     DailyAggregate b =
-        DailyAggregate.of(
+        OneRow.aggregate(
             row("2026-10-05T02:00:00Z")
                 .billedCost(new BigDecimal("0.2"))
                 .effectiveCost(null)
@@ -67,22 +67,22 @@ class DailyAggregateTest {
   @Test
   void groupKeyTellsNullFromEveryStringAndDoesNotRunColumnsTogether() {
     String start = "2026-10-05T01:00:00Z";
-    assertThat(DailyAggregate.of(row(start).regionId(null).build(), null).groupKey())
-        .isNotEqualTo(DailyAggregate.of(row(start).regionId("-").build(), null).groupKey())
-        .isNotEqualTo(DailyAggregate.of(row(start).regionId("").build(), null).groupKey());
+    assertThat(OneRow.aggregate(row(start).regionId(null).build(), null).groupKey())
+        .isNotEqualTo(OneRow.aggregate(row(start).regionId("-").build(), null).groupKey())
+        .isNotEqualTo(OneRow.aggregate(row(start).regionId("").build(), null).groupKey());
     assertThat(
-            DailyAggregate.of(row(start).serviceName("ab").regionId("c").build(), null).groupKey())
+            OneRow.aggregate(row(start).serviceName("ab").regionId("c").build(), null).groupKey())
         .isNotEqualTo(
-            DailyAggregate.of(row(start).serviceName("a").regionId("bc").build(), null).groupKey());
-    assertThat(DailyAggregate.of(row(start).billingCurrency("EUR").build(), null).groupKey())
-        .isNotEqualTo(DailyAggregate.of(row(start).build(), null).groupKey());
+            OneRow.aggregate(row(start).serviceName("a").regionId("bc").build(), null).groupKey());
+    assertThat(OneRow.aggregate(row(start).billingCurrency("EUR").build(), null).groupKey())
+        .isNotEqualTo(OneRow.aggregate(row(start).build(), null).groupKey());
   }
 
   @Test
   void aRowMatchedByARuleIsInItsCostCentreAndGroupsApartFromUnallocatedCost() {
     FocusRow row = row("2026-10-05T01:00:00Z").build();
-    DailyAggregate direct = DailyAggregate.of(row, "platform");
-    DailyAggregate unallocated = DailyAggregate.of(row, null);
+    DailyAggregate direct = OneRow.aggregate(row, "platform");
+    DailyAggregate unallocated = OneRow.aggregate(row, null);
 
     assertThat(direct.costCentre()).isEqualTo("platform");
     assertThat(direct.allocation()).isEqualTo(AllocationBasis.RULE);

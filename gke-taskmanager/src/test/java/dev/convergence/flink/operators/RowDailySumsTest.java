@@ -66,7 +66,7 @@ class RowDailySumsTest {
     Map<String, DailyAggregate> expected = new LinkedHashMap<>();
     for (FocusRow row : rows) {
       running.merge(sums.key(row), sums.first(row), (sum, one) -> sums.plus(sum, row));
-      DailyAggregate one = DailyAggregate.of(row, CENTRES.directCentre(row));
+      DailyAggregate one = OneRow.aggregate(row, CENTRES.directCentre(row));
       expected.merge(one.groupKey(), one, DailyAggregate::plus);
     }
     List<DailyAggregate> results = new ArrayList<>();
